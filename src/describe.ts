@@ -1,0 +1,121 @@
+// Text the CLI prints about itself: --help, --list, --list --json, the dry-run tree and
+// the next steps. All of it is derived from the framework definitions.
+import type { FrameworkDefinition } from './framework.js';
+import type { PlannedFile } from './render.js';
+import { expandCommand, formatCommand } from './run-command.js';
+import { optionFlagHelp, type ProjectSpec } from './spec.js';
+
+export function helpText(frameworks: readonly FrameworkDefinition[], version: string): string {
+  const ids = frameworks.map((framework) => framework.id).join('|');
+  const optionLines = new Map<string, string>();
+  for (const framework of frameworks) {
+    for (const option of framework.options) {
+      const line = optionLines.get(option.name);
+      optionLines.set(option.name, line ? `${line}, ${framework.id}` : `  ${optionFlagHelp(option).padEnd(34)} ${option.message} (${framework.id}`);
+    }
+  }
+  return [
+    `create-backend ${version} — start a new backend project`,
+    '',
+    'Usage: create-backend [directory] [options]',
+    '',
+    'Options:',
+    `  -f, --framework <${ids}>`,
+    '                                     the framework of the starter',
+    '  --description <text>               one line describing the project',
+    '  -y, --yes                          take the default for every question no flag answered',
+    '  --no-install                       do not install dependencies',
+    '  --no-git                           do not run git init / first commit',
+    '  --force                            write into a non-empty directory (stops on any',
+    '                                     existing file; never overwrites)',
+    '  --dry-run                          print the files that would be written; write nothing',
+    '  --list [--json]                    frameworks, their options and defaults',
+    '  -h, --help                         this help',
+    '  -v, --version                      the version',
+    ...(optionLines.size > 0 ? ['', 'Framework options (see --list for values and defaults):', ...[...optionLines.values()].map((l) => `${l})`)] : []),
+    '',
+    'Without a terminal nothing is asked: pass the flags, or --yes for the defaults.',
+  ].join('\n');
+}
+
+export function listText(frameworks: readonly FrameworkDefinition[]): string {
+  const lines: string[] = [];
+  for (const framework of frameworks) {
+    const status = framework.available ? '' : ' (coming soon)';
+    lines.push(`${framework.id.padEnd(8)} ${framework.label}${status} — ${framework.summary} [${framework.language}]`);
+    for (const option of framework.options) {
+      const values = option.kind === 'choice' ? option.choices.map((choice) => choice.value).join('|') : 'on|off';
+      const fallback = option.kind === 'choice' ? option.default : option.default ? 'on' : 'off';
+      lines.push(`           ${optionFlagHelp(option).padEnd(34)} ${option.message} [${values}, default ${fallback}]`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export function listJson(frameworks: readonly FrameworkDefinition[]): string {
+  const data = frameworks.map((framework) => ({
+    id: framework.id,
+    label: framework.label,
+    summary: framework.summary,
+    language: framework.language,
+    available: framework.available,
+    options: framework.options,
+    toolchain: framework.toolchain.map((tool) => tool.name),
+    commands: {
+      install: framework.commands.install.map((command) => formatCommand(command.argv)),
+      setup: framework.commands.setup.map((command) => formatCommand(command.argv)),
+      test: framework.commands.test.map((command) => formatCommand(command.argv)),
+      start: formatCommand(framework.commands.start.argv),
+    },
+  }));
+  return JSON.stringify(data, null, 2);
+}
+
+/** The planned files as an indented tree, folders first. */
+export function fileTree(rootLabel: string, files: readonly PlannedFile[]): string {
+  type Node = Map<string, Node | null>;
+  const root: Node = new Map();
+  for (const file of files) {
+    let node = root;
+    const parts = file.path.split('/');
+    parts.forEach((part, i) => {
+      if (i === parts.length - 1) node.set(part, null);
+      else {
+        if (!node.get(part)) node.set(part, new Map());
+        node = node.get(part)!;
+      }
+    });
+  }
+  const lines = [`${rootLabel}/`];
+  const walk = (node: Node, prefix: string) => {
+    const entries = [...node.entries()].sort(([a, an], [b, bn]) => Number(an === null) - Number(bn === null) || (a < b ? -1 : 1));
+    entries.forEach(([name, child], i) => {
+      const last = i === entries.length - 1;
+      lines.push(`${prefix}${last ? '└── ' : '├── '}${name}${child ? '/' : ''}`);
+      if (child) walk(child, `${prefix}${last ? '    ' : '│   '}`);
+    });
+  };
+  walk(root, '');
+  return lines.join('\n');
+}
+
+export function nextStepsText(spec: ProjectSpec, installed: boolean): string {
+  const context = { packageManager: spec.packageManager };
+  const show = (commands: readonly { argv: readonly string[] }[]) => commands.map((command) => formatCommand(expandCommand(command, context)));
+  const { commands } = spec.framework;
+  const steps = [
+    `cd ${formatCommand([spec.displayDir])}`,
+    ...(installed ? [] : show(commands.install)),
+    ...show(commands.setup),
+  ];
+  return [
+    `Done. ${spec.framework.label} project "${spec.name}" is in ${spec.targetDir}`,
+    '',
+    'Next steps:',
+    ...steps.map((step) => `  ${step}`),
+    `  ${show([commands.start])[0]}    # start the server`,
+    ...show(commands.test).map((test) => `  ${test}    # run the tests`),
+    '',
+    'The README in the project explains its layout and features.',
+  ].join('\n');
+}

@@ -1,0 +1,94 @@
+// create-backend: argv → ProjectSpec → files in place → install → git → next steps.
+import { FRAMEWORKS } from '../generators/index.js';
+import { parseArgs } from './args.js';
+import { hasPendingAborts, runAborts } from './cleanup.js';
+import { fileTree, helpText, listJson, listText, nextStepsText } from './describe.js';
+import { CancelledError, UserError } from './errors.js';
+import { planProject } from './plan.js';
+import { initializeGit, installDependencies } from './post-steps.js';
+import { createReporter, type Reporter } from './reporter.js';
+import { resolveSpec, type ProjectSpec } from './spec.js';
+import { VERSION } from './version.js';
+import { writeProject } from './write-project.js';
+
+let afterWrite: ((signal: string) => void) | undefined;
+
+function onSignal(signal: NodeJS.Signals, report: Reporter): void {
+  const code = signal === 'SIGINT' ? 130 : 143;
+  if (hasPendingAborts()) {
+    runAborts();
+    report.error(`Cancelled (${signal}); nothing was written.`);
+  } else if (afterWrite) {
+    afterWrite(signal);
+  } else {
+    report.error(`Cancelled (${signal}).`);
+  }
+  process.exit(code);
+}
+
+export async function runCli(argv: readonly string[], report: Reporter = createReporter()): Promise<number> {
+  const args = parseArgs(argv, FRAMEWORKS);
+  if (args.help) {
+    report.out(helpText(FRAMEWORKS, VERSION));
+    return 0;
+  }
+  if (args.version) {
+    report.out(VERSION);
+    return 0;
+  }
+  if (args.list) {
+    report.out(args.json ? listJson(FRAMEWORKS) : listText(FRAMEWORKS));
+    return 0;
+  }
+
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !process.env.CI;
+  const asker = interactive ? (await import('./questions.js')).terminalAsker : undefined;
+  const spec = await resolveSpec(args, { frameworks: FRAMEWORKS, cwd: process.cwd(), userAgent: process.env.npm_config_user_agent, asker });
+
+  const files = await planProject(spec.framework, spec.data);
+  if (spec.dryRun) {
+    report.out(fileTree(spec.displayDir, files));
+    report.out(`\n${files.length} files would be written to ${spec.targetDir} (dry run: nothing written).`);
+    return 0;
+  }
+
+  report.step(`Writing ${files.length} files to ${spec.targetDir}`);
+  await writeProject(spec.targetDir, files, { force: spec.force });
+  return finishProject(spec, report);
+}
+
+async function finishProject(spec: ProjectSpec, report: Reporter): Promise<number> {
+  let installed = false;
+  if (spec.install) {
+    afterWrite = (signal) =>
+      report.error(`Cancelled (${signal}) while installing. The project is kept in ${spec.targetDir}; run the install again:\n${nextStepsText(spec, false)}`);
+    installed = await installDependencies(spec, report);
+    afterWrite = undefined;
+  }
+  if (spec.git) await initializeGit(spec, report);
+  report.out(`\n${nextStepsText(spec, installed)}`);
+  return spec.install && !installed ? 1 : 0;
+}
+
+export async function main(): Promise<void> {
+  const report = createReporter();
+  process.on('SIGINT', () => onSignal('SIGINT', report));
+  process.on('SIGTERM', () => onSignal('SIGTERM', report));
+  try {
+    process.exitCode = await runCli(process.argv.slice(2), report);
+  } catch (error) {
+    runAborts();
+    if (error instanceof CancelledError) {
+      report.error(error.message);
+      process.exitCode = 130;
+    } else if (error instanceof UserError || !process.env.DEBUG) {
+      report.error(error instanceof Error ? error.message : String(error));
+      process.exitCode = 1;
+    } else {
+      console.error(error);
+      process.exitCode = 1;
+    }
+  }
+}
+
+

@@ -1,0 +1,62 @@
+// After the files are in place: install dependencies, then git init + first commit (so
+// lockfiles land in the first commit). A failing step never deletes the project.
+import type { ProjectSpec } from './spec.js';
+import { expandCommand, formatCommand, runInProject } from './run-command.js';
+import type { Reporter } from './reporter.js';
+
+export async function isInsideGitWorkTree(dir: string): Promise<boolean> {
+  const { execa } = await import('execa');
+  const result = await execa('git', ['rev-parse', '--is-inside-work-tree'], { cwd: dir, reject: false });
+  return result.exitCode === 0 && result.stdout.trim() === 'true';
+}
+
+async function hasGit(): Promise<boolean> {
+  const { execa } = await import('execa');
+  const result = await execa('git', ['--version'], { reject: false });
+  return result.exitCode === 0;
+}
+
+export function installCommands(spec: ProjectSpec): string[][] {
+  return spec.framework.commands.install.map((command) => expandCommand(command, { packageManager: spec.packageManager }));
+}
+
+/** Returns false (after saying how to retry) when an installer failed. */
+export async function installDependencies(spec: ProjectSpec, report: Reporter): Promise<boolean> {
+  for (const [index, argv] of installCommands(spec).entries()) {
+    report.step(`Installing dependencies: ${formatCommand(argv)}`);
+    try {
+      await runInProject(argv, spec.targetDir, { env: spec.framework.commands.install[index]!.env });
+    } catch (error) {
+      const rest = installCommands(spec).slice(index).map(formatCommand).join(' && ');
+      const reason = (error as { shortMessage?: string }).shortMessage ?? (error as Error).message;
+      report.warn(`Installing dependencies failed (${reason.split('\n')[0]}). The project is kept; finish with: cd ${spec.displayDir} && ${rest}`);
+      return false;
+    }
+  }
+  return true;
+}
+
+export async function initializeGit(spec: ProjectSpec, report: Reporter): Promise<void> {
+  if (!(await hasGit())) {
+    report.info('Skipped git init: git is not installed.');
+    return;
+  }
+  if (await isInsideGitWorkTree(spec.targetDir)) {
+    report.info('Skipped git init: the project is inside an existing git work tree.');
+    return;
+  }
+  report.step('Initializing a git repository');
+  const { execa } = await import('execa');
+  const identity = await execa('git', ['config', 'user.email'], { cwd: spec.targetDir, reject: false });
+  const fallbackIdentity = identity.exitCode === 0 ? [] : ['-c', 'user.name=create-backend', '-c', 'user.email=create-backend@localhost'];
+  try {
+    await execa('git', ['init', '--quiet', '--initial-branch=main'], { cwd: spec.targetDir });
+    await execa('git', ['add', '--all'], { cwd: spec.targetDir });
+    await execa('git', [...fallbackIdentity, 'commit', '--quiet', '--no-verify', '--message', 'Initial commit from create-backend'], {
+      cwd: spec.targetDir,
+    });
+  } catch (error) {
+    const reason = (error as { shortMessage?: string }).shortMessage ?? (error as Error).message;
+    report.warn(`git init did not complete (${reason.split('\n')[0]}); the project is fine, commit it yourself.`);
+  }
+}

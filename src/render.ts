@@ -1,0 +1,87 @@
+// The render rule, in one place:
+// - only files ending in `.hbs` are rendered (suffix stripped); everything else is copied
+//   byte for byte, because Jinja2, Django templates, Blade and our own Handlebars views
+//   all use `{{ }}` themselves;
+// - `_gitignore` becomes `.gitignore` (npm drops `.gitignore` from published packages);
+// - a path segment containing `{{` is rendered too (e.g. `{{pythonPackage}}/`);
+// - the file mode (executable bits) is kept;
+// - a folder named `_overlays` at the root of a template tree is never part of the tree:
+//   it holds optional parts that other actions add.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { TemplateData } from './framework.js';
+import { handlebars } from './handlebars.js';
+
+export interface PlannedFile {
+  /** Path inside the project, with `/` separators. */
+  path: string;
+  contents: Buffer | string;
+  /** Permission bits, e.g. 0o644 or 0o755. */
+  mode: number;
+  /** Template it came from, relative to `templates/`, for error messages. */
+  source: string;
+}
+
+const OVERLAYS_DIR = '_overlays';
+
+/** Output name of one path segment of a template file. */
+export function outputSegment(segment: string, data: TemplateData, isFile: boolean): string {
+  let out = segment;
+  if (isFile && out.endsWith('.hbs')) out = out.slice(0, -'.hbs'.length);
+  if (isFile && out === '_gitignore') out = '.gitignore';
+  if (out.includes('{{')) out = handlebars.compile(out)(data);
+  return out;
+}
+
+async function listTemplateFiles(root: string): Promise<string[]> {
+  const files: string[] = [];
+  async function walk(dir: string, isRoot: boolean): Promise<void> {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (isRoot && entry.name === OVERLAYS_DIR && entry.isDirectory()) continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full, false);
+      else if (entry.isFile()) files.push(full);
+    }
+  }
+  await walk(root, true);
+  return files;
+}
+
+/** Renders one `.hbs` template; the error names the template file. */
+export function renderTemplate(text: string, data: TemplateData, source: string): string {
+  try {
+    return handlebars.compile(text)(data);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new Error(`Cannot render template ${source}: ${reason}`);
+  }
+}
+
+/**
+ * Plans the files of the template tree at `templatesRoot/tree`, in memory. Nothing is
+ * written: `writePlannedFiles` does that, so `--dry-run` and staging share this code.
+ */
+export async function planTree(templatesRoot: string, tree: string, data: TemplateData): Promise<PlannedFile[]> {
+  const root = join(templatesRoot, tree);
+  const files = await listTemplateFiles(root);
+  return Promise.all(
+    files.map(async (file) => {
+      const rel = relative(root, file).split(sep);
+      const source = [tree, ...rel].join('/');
+      const outPath = rel.map((segment, i) => outputSegment(segment, data, i === rel.length - 1)).join('/');
+      const { mode } = await stat(file);
+      const raw = await readFile(file);
+      const contents = file.endsWith('.hbs') ? renderTemplate(raw.toString('utf8'), data, source) : raw;
+      return { path: outPath, contents, mode: mode & 0o777, source };
+    }),
+  );
+}
+
+/** Later files replace earlier ones with the same path (an overlay replaces a base file). */
+export function mergePlans(plans: readonly PlannedFile[][]): PlannedFile[] {
+  const byPath = new Map<string, PlannedFile>();
+  for (const plan of plans) for (const file of plan) byPath.set(file.path, file);
+  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
