@@ -95,6 +95,8 @@ export async function writeProject(targetDir: string, files: readonly PlannedFil
   try {
     createdParent = await mkdir(parent, { recursive: true });
     staging = await mkdtemp(join(parent, STAGING_PREFIX));
+    // mkdtemp makes the folder 0700; the project folder gets the usual mode.
+    await chmod(staging, 0o777 & ~process.umask());
     await writePlannedFiles(staging, files);
     if (state === 'missing') {
       await rename(staging, targetDir);

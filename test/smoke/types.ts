@@ -1,0 +1,22 @@
+import type { FrameworkId, OptionValues } from '../../src/framework.js';
+import type { HttpClient } from './http.js';
+
+/** What a framework's smoke checks get: the running server and its project. */
+export interface SmokeContext {
+  baseUrl: string;
+  /** A fresh cookie-keeping client per call. */
+  client(): HttpClient;
+  projectDir: string;
+  options: OptionValues;
+  /** Runs a command in the project (same environment the server got); rejects on failure. */
+  run(argv: readonly string[], env?: Record<string, string>): Promise<{ stdout: string; stderr: string }>;
+}
+
+/** `test/smoke/<id>.checks.ts` default-exports one of these. */
+export interface SmokeChecks {
+  framework: FrameworkId;
+  /** Environment for every command and the server (e.g. settings module, APP_ENV). */
+  env?: Record<string, string>;
+  /** Over real HTTP against the started server; throw (assert) on failure. */
+  check(context: SmokeContext): Promise<void>;
+}
