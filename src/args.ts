@@ -131,6 +131,12 @@ export function parseArgs(argv: readonly string[], frameworks: readonly Framewor
       parsed.options[negated] = false;
       continue;
     }
+    if (negated && optionKinds.get(negated) === 'choice') {
+      // `--no-cache` is `--cache none`; the framework check rejects it where "none" is no choice
+      noValue(name);
+      parsed.options[negated] = 'none';
+      continue;
+    }
     throw new UserError(`Unknown option "--${name}". Run create-backend --help to see the options.`);
   }
 

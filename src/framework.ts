@@ -64,6 +64,8 @@ export interface FrameworkDefinition {
   /** False until the starter exists: listed as "coming soon", cannot be picked. */
   available: boolean;
   options: readonly FrameworkOption[];
+  /** Project names this starter cannot take, with what each would shadow. */
+  reservedNames?: Readonly<Record<string, string>>;
   toolchain: readonly Toolchain[];
   commands: {
     /** Install dependencies (post step, and shown in next steps). */

@@ -24,30 +24,8 @@ const RESERVED_NAMES: Readonly<Record<string, string>> = {
   click: 'the click package',
   pytest: 'the pytest package',
   vitest: 'the vitest package',
-  // names the starters use for their own modules
-  test: 'the test framework modules (Python/Ruby/Node)',
-  tests: 'the tests package of the project',
-  app: 'the app module of the project',
-  application: 'the Rails Application class',
-  config: 'the config package of the project',
-  accounts: 'the accounts app of the project',
-  api: 'the api package of the project',
-  main: 'the main blueprint of the project',
-  auth: 'the auth blueprint of the project',
-  models: 'the models module of the project',
-  extensions: 'the extensions module of the project',
-  // Python standard library modules a starter imports
-  os: "Python's os module",
-  sys: "Python's sys module",
-  json: "Python's json module",
-  email: "Python's email module",
-  http: "Python's http module / Node's http module",
-  logging: "Python's logging module",
-  secrets: "Python's secrets module",
-  string: "Python's string module",
-  typing: "Python's typing module",
-  site: "Python's site module",
-  random: "Python's random module",
+  test: 'the test modules of Python, Ruby and Node',
+  tests: 'the tests package of the generated project',
   // Node core modules (npm refuses these as package names too)
   fs: "Node's fs module",
   path: "Node's path module",
@@ -60,10 +38,21 @@ const RESERVED_NAMES: Readonly<Record<string, string>> = {
   favicon: 'an npm reserved name',
 };
 
+/**
+ * Python standard library modules the Python starters import: a framework that names a
+ * package after the project lists these in its `reservedNames`.
+ */
+export const PYTHON_MODULE_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+  ['os', 'sys', 'json', 'email', 'http', 'logging', 'secrets', 'string', 'typing', 'site', 'random', 'datetime', 'functools', 'pathlib', 're', 'time', 'uuid', 'types', 'abc', 'enum', 'io', 'copy', 'collections', 'dataclasses', 'decimal', 'hashlib', 'hmac', 'inspect', 'math', 'operator', 'platform', 'queue', 'select', 'signal', 'socket', 'ssl', 'subprocess', 'tempfile', 'threading', 'unittest', 'urllib', 'warnings', 'weakref', 'zipfile', 'code', 'token', 'ast', 'base64', 'binascii', 'calendar', 'contextlib', 'csv', 'glob', 'gzip', 'html', 'locale', 'numbers', 'pickle', 'pprint', 'shutil', 'sqlite3', 'stat', 'struct', 'textwrap', 'traceback', 'wsgiref', 'xml', 'zlib'].map((module) => [module, `Python's ${module} module`]),
+);
+
 const NAME_PATTERN = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/;
 
-/** Returns why `name` cannot be a project name, or undefined when it can. */
-export function projectNameProblem(name: string): string | undefined {
+/**
+ * Returns why `name` cannot be a project name, or undefined when it can. `reserved` adds
+ * names one framework cannot take (its definition's `reservedNames`).
+ */
+export function projectNameProblem(name: string, reserved: Readonly<Record<string, string>> = {}): string | undefined {
   if (name.trim() === '') return 'the name is empty';
   if (name === '.' || name === '..' || name.split(/[\\/]/).includes('..')) {
     return 'it must be a new folder name, not "." or ".."';
@@ -79,7 +68,8 @@ export function projectNameProblem(name: string): string | undefined {
   if (!NAME_PATTERN.test(name)) {
     return 'use lowercase letters, digits and single "-" or "_" between them';
   }
-  const shadowed = RESERVED_NAMES[toPythonPackage(name)] ?? RESERVED_NAMES[name];
+  const key = toPythonPackage(name);
+  const shadowed = RESERVED_NAMES[key] ?? RESERVED_NAMES[name] ?? reserved[key] ?? reserved[name];
   if (shadowed) return `it would shadow ${shadowed}`;
   return undefined;
 }

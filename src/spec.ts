@@ -108,6 +108,9 @@ export async function resolveSpec(args: ParsedArgs, context: ResolveContext): Pr
     throw missing('--framework', `--framework ${availableIds(frameworks).split(', ')[0]}`);
   }
 
+  const frameworkProblem = projectNameProblem(name, framework.reservedNames);
+  if (frameworkProblem) throw new UserError(`Invalid project name "${name}" for ${framework.label}: ${frameworkProblem}.`);
+
   for (const flag of Object.keys(args.options)) {
     if (!framework.options.some((option) => option.name === flag)) {
       const known = framework.options.map((option) => `--${option.name}`).join(', ') || 'none';

@@ -1,0 +1,4 @@
+import checks from './django.checks.js';
+import { defineSmokeSuite } from './define.js';
+
+defineSmokeSuite('django', checks);

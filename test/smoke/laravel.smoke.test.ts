@@ -1,0 +1,4 @@
+import checks from './laravel.checks.js';
+import { defineSmokeSuite } from './define.js';
+
+defineSmokeSuite('laravel', checks);
