@@ -9,7 +9,7 @@ import { initializeGit, installDependencies } from './post-steps.js';
 import { createReporter, type Reporter } from './reporter.js';
 import { resolveSpec, type ProjectSpec } from './spec.js';
 import { VERSION } from './version.js';
-import { writeProject } from './write-project.js';
+import { checkTarget, writeProject } from './write-project.js';
 
 let afterWrite: ((signal: string) => void) | undefined;
 
@@ -45,6 +45,7 @@ export async function runCli(argv: readonly string[], report: Reporter = createR
   const asker = interactive ? (await import('./questions.js')).terminalAsker : undefined;
   const spec = await resolveSpec(args, { frameworks: FRAMEWORKS, cwd: process.cwd(), userAgent: process.env.npm_config_user_agent, asker });
 
+  await checkTarget(spec.targetDir, { force: spec.force });
   const files = await planProject(spec.framework, spec.data);
   if (spec.dryRun) {
     report.out(fileTree(spec.displayDir, files));

@@ -22,7 +22,7 @@ export function expandCommand(command: Command, context: CommandContext): string
 
 /** How a command is shown to the user: quoted only where the shell needs it. */
 export function formatCommand(argv: readonly string[]): string {
-  return argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
+  return argv.map((arg) => (/^[\w@%+=:,./{}-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
 export async function runInProject(

@@ -26,6 +26,15 @@ export async function inspectTarget(targetDir: string): Promise<TargetState> {
   return entries.length === 0 ? 'empty' : 'non-empty';
 }
 
+/** Refuses a target that is a file, or a non-empty folder without --force. */
+export async function checkTarget(targetDir: string, options: { force: boolean }): Promise<TargetState> {
+  const state = await inspectTarget(targetDir);
+  if (state === 'non-empty' && !options.force) {
+    throw new UserError(`Directory "${basename(targetDir)}" is not empty. Use --force to add files to it.`);
+  }
+  return state;
+}
+
 /** Planned paths that already exist in the target (or whose folder is a file there). */
 export function findConflicts(targetDir: string, files: readonly PlannedFile[]): string[] {
   const conflicts: string[] = [];
@@ -70,11 +79,8 @@ function errorMessage(error: unknown): string {
  * or `force` must be set and no planned file may exist there already.
  */
 export async function writeProject(targetDir: string, files: readonly PlannedFile[], options: { force: boolean }): Promise<void> {
-  const state = await inspectTarget(targetDir);
+  const state = await checkTarget(targetDir, options);
   if (state === 'non-empty') {
-    if (!options.force) {
-      throw new UserError(`Directory "${basename(targetDir)}" is not empty. Use --force to add files to it.`);
-    }
     const conflicts = findConflicts(targetDir, files);
     if (conflicts.length > 0) {
       const shown = conflicts.slice(0, 5).join(', ') + (conflicts.length > 5 ? `, and ${conflicts.length - 5} more` : '');
@@ -98,6 +104,7 @@ export async function writeProject(targetDir: string, files: readonly PlannedFil
     // mkdtemp makes the folder 0700; the project folder gets the usual mode.
     await chmod(staging, 0o777 & ~process.umask());
     await writePlannedFiles(staging, files);
+    await pauseForInterruptionTests();
     if (state === 'missing') {
       await rename(staging, targetDir);
       staging = undefined;
@@ -156,4 +163,15 @@ async function mergeInto(staging: string, targetDir: string, files: readonly Pla
   } finally {
     forget();
   }
+}
+
+/**
+ * Test seam: with CREATE_BACKEND_PAUSE_BEFORE_MOVE=<ms> the CLI says "staged" on stderr and
+ * waits before moving into place, so tests can deliver a real signal mid-generation.
+ */
+async function pauseForInterruptionTests(): Promise<void> {
+  const ms = Number(process.env.CREATE_BACKEND_PAUSE_BEFORE_MOVE);
+  if (!ms) return;
+  process.stderr.write('staged\n');
+  await new Promise((resolve) => setTimeout(resolve, ms));
 }
