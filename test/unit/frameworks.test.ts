@@ -1,0 +1,63 @@
+// The framework definitions are the single source of truth: check they hold together,
+// and that every combination of every available starter's options renders.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FRAMEWORKS } from '../../generators/index.js';
+import type { FrameworkDefinition, OptionValues } from '../../src/framework.js';
+import { TEMPLATES_ROOT } from '../../src/paths.js';
+import { planProject } from '../../src/plan.js';
+import { buildTemplateData } from '../../src/template-data.js';
+
+/** Every combination of option values (the full product). */
+export function allCombinations(framework: FrameworkDefinition): OptionValues[] {
+  let combinations: Record<string, string | boolean>[] = [{}];
+  for (const option of framework.options) {
+    const values = option.kind === 'choice' ? option.choices.map((choice) => choice.value) : [true, false];
+    combinations = combinations.flatMap((combination) => values.map((value) => ({ ...combination, [option.name]: value })));
+  }
+  return combinations;
+}
+
+describe.each(FRAMEWORKS.map((framework) => [framework.id, framework] as const))('%s definition', (_id, framework) => {
+  it('has a label, a one-line summary and a language', () => {
+    expect(framework.label).toBeTruthy();
+    expect(framework.summary).not.toContain('\n');
+    expect(framework.language).toBeTruthy();
+  });
+
+  it('gives every option a valid default and distinct values', () => {
+    for (const option of framework.options) {
+      expect(option.name).toMatch(/^[a-z][a-z-]*$/);
+      if (option.kind === 'choice') {
+        const values = option.choices.map((choice) => choice.value);
+        expect(values).toContain(option.default);
+        expect(new Set(values).size).toBe(values.length);
+      }
+    }
+  });
+
+  it.runIf(framework.available)('has templates and every command the harness needs', () => {
+    expect(existsSync(join(TEMPLATES_ROOT, framework.id))).toBe(true);
+    expect(framework.commands.install.length).toBeGreaterThan(0);
+    expect(framework.commands.test.length).toBeGreaterThan(0);
+    expect(framework.commands.start.argv.length).toBeGreaterThan(0);
+    expect(framework.commands.readyPath).toMatch(/^\//);
+    expect(framework.toolchain.length).toBeGreaterThan(0);
+  });
+
+  it.runIf(framework.available)('renders every combination of its options in strict mode, secrets only in .env', async () => {
+    for (const options of allCombinations(framework)) {
+      const data = buildTemplateData('demo-app', framework, options);
+      const files = await planProject(framework, data);
+      expect(files.length).toBeGreaterThan(0);
+      const secrets = Object.values(data.secrets);
+      for (const file of files) {
+        const text = Buffer.from(file.contents).toString('utf8');
+        if (file.path !== '.env') {
+          for (const secret of secrets) expect(text.includes(secret), `${file.path} holds a secret`).toBe(false);
+        }
+      }
+    }
+  });
+});
