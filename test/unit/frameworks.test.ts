@@ -61,3 +61,12 @@ describe.each(FRAMEWORKS.map((framework) => [framework.id, framework] as const))
     }
   });
 });
+
+describe('README', () => {
+  it('shows the framework table generated from the definitions (run `npm run readme`)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { readmeTable } = await import('../../src/describe.js');
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    expect(readme).toContain(readmeTable(FRAMEWORKS));
+  });
+});
