@@ -126,9 +126,11 @@ export const README_TABLE_END = '<!-- frameworks:end -->';
 /** The README's framework table (Markdown), from the definitions. */
 export function readmeTable(frameworks: readonly FrameworkDefinition[]): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
-  const code = (commands: readonly { argv: readonly string[] }[]) => commands.map((command) => `\`${formatCommand(command.argv)}\``).join('<br>');
+  const shown = { packageManager: 'npm', python: 'python3' } as const;
+  const code = (commands: readonly { argv: readonly string[] }[]) =>
+    commands.map((command) => `\`${cell(formatCommand(expandCommand(command, shown)))}\``).join('<br>') || '—';
   const rows = frameworks.map((framework) => {
-    const options = framework.options.map((option) => `\`${optionFlagHelp(option)}\``).join('<br>') || '—';
+    const options = framework.options.map((option) => `\`${cell(optionFlagHelp(option))}\``).join('<br>') || '—';
     const status = framework.available ? '' : ' (coming soon)';
     return `| **${framework.label}**${status} \`${framework.id}\` | ${framework.language} | ${cell(framework.summary)} | ${options} | ${code(framework.commands.install)} | ${code(framework.commands.test)} | ${code([framework.commands.start])} |`;
   });
