@@ -1,0 +1,69 @@
+from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from .models import User
+from .throttle import LoginThrottle
+
+
+class SignUpForm(auth_forms.BaseUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("email", "name")
+        widgets = {"email": forms.EmailInput(attrs={"autocomplete": "email"})}
+
+
+class LoginForm(auth_forms.AuthenticationForm):
+    """Django's login form, plus a lockout after repeated failures."""
+
+    error_messages = {
+        **auth_forms.AuthenticationForm.error_messages,
+        "too_many_attempts": (
+            "Too many failed log-in attempts. Wait a few minutes, or reset your password."
+        ),
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].widget = forms.EmailInput(
+            attrs={"autofocus": True, "autocomplete": "email"}
+        )
+
+    def clean(self):
+        throttle = LoginThrottle.for_request(self.request, self.cleaned_data.get("username"))
+        # Checked before the password, so a locked-out attacker learns nothing
+        # about whether their guess was right.
+        if throttle.is_locked_out():
+            raise ValidationError(
+                self.error_messages["too_many_attempts"], code="too_many_attempts"
+            )
+        try:
+            cleaned_data = super().clean()
+        except ValidationError:
+            throttle.record_failure()
+            raise
+        if self.user_cache is not None:
+            throttle.reset()
+        return cleaned_data
+
+    @property
+    def is_locked_out(self):
+        return self.has_error(NON_FIELD_ERRORS, "too_many_attempts")
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ("name",)
+
+
+class AdminUserCreationForm(auth_forms.AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("email", "name")
+
+
+class AdminUserChangeForm(auth_forms.UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"
