@@ -9,7 +9,7 @@ import { initializeGit, installDependencies } from './post-steps.js';
 import { createReporter, type Reporter } from './reporter.js';
 import { resolveSpec, type ProjectSpec } from './spec.js';
 import { VERSION } from './version.js';
-import { checkTarget, writeProject } from './write-project.js';
+import { checkConflicts, checkTarget, writeProject } from './write-project.js';
 
 let afterWrite: ((signal: string) => void) | undefined;
 
@@ -45,8 +45,9 @@ export async function runCli(argv: readonly string[], report: Reporter = createR
   const asker = interactive ? (await import('./questions.js')).terminalAsker : undefined;
   const spec = await resolveSpec(args, { frameworks: FRAMEWORKS, cwd: process.cwd(), userAgent: process.env.npm_config_user_agent, asker });
 
-  await checkTarget(spec.targetDir, { force: spec.force });
+  const state = await checkTarget(spec.targetDir, { force: spec.force });
   const files = await planProject(spec.framework, spec.data);
+  if (state === 'non-empty') checkConflicts(spec.targetDir, files);
   if (spec.dryRun) {
     report.out(fileTree(spec.displayDir, files));
     report.out(`\n${files.length} files would be written to ${spec.targetDir} (dry run: nothing written).`);

@@ -54,7 +54,7 @@ export function renderTemplate(text: string, data: TemplateData, source: string)
   try {
     return handlebars.compile(text)(data);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
     throw new Error(`Cannot render template ${source}: ${reason}`);
   }
 }

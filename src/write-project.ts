@@ -35,6 +35,15 @@ export async function checkTarget(targetDir: string, options: { force: boolean }
   return state;
 }
 
+/** Refuses to go on when any planned file exists in the target already. */
+export function checkConflicts(targetDir: string, files: readonly PlannedFile[]): void {
+  const conflicts = findConflicts(targetDir, files);
+  if (conflicts.length > 0) {
+    const shown = conflicts.slice(0, 5).join(', ') + (conflicts.length > 5 ? `, and ${conflicts.length - 5} more` : '');
+    throw new UserError(`${conflicts.length} file(s) already exist in "${basename(targetDir)}": ${shown}. Move them away first; nothing was written.`);
+  }
+}
+
 /** Planned paths that already exist in the target (or whose folder is a file there). */
 export function findConflicts(targetDir: string, files: readonly PlannedFile[]): string[] {
   const conflicts: string[] = [];
@@ -80,15 +89,7 @@ function errorMessage(error: unknown): string {
  */
 export async function writeProject(targetDir: string, files: readonly PlannedFile[], options: { force: boolean }): Promise<void> {
   const state = await checkTarget(targetDir, options);
-  if (state === 'non-empty') {
-    const conflicts = findConflicts(targetDir, files);
-    if (conflicts.length > 0) {
-      const shown = conflicts.slice(0, 5).join(', ') + (conflicts.length > 5 ? `, and ${conflicts.length - 5} more` : '');
-      throw new UserError(
-        `${conflicts.length} file(s) already exist in "${basename(targetDir)}": ${shown}. Move them away first; nothing was written.`,
-      );
-    }
-  }
+  if (state === 'non-empty') checkConflicts(targetDir, files);
 
   const parent = dirname(targetDir);
   let createdParent: string | undefined;

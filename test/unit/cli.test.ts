@@ -80,7 +80,7 @@ describe('create-backend (built CLI, no terminal)', () => {
     await execa('git', ['init', '-q'], { cwd });
     const result = await run(['demo', '--framework', 'express', '--yes', '--no-install'], cwd);
     expect(result.exitCode).toBe(0);
-    expect(result.stderr).toContain('Skipped git init: the project is inside an existing git work tree.');
+    expect(result.stdout).toContain('Skipped git init: the project is inside an existing git work tree.');
     expect(existsSync(join(cwd, 'demo/.git'))).toBe(false);
   });
 
