@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import morgan from 'morgan';
+import { ResponseCache } from './cache/response-cache.js';
+import { type Config, loadConfig } from './config.js';
+import { errorHandler, notFound } from './middleware/errors.js';
+import { apiRouter } from './routes/api.js';
+import { pagesRouter } from './routes/pages.js';
+import { site } from './site.js';
+import { InMemoryTaskRepository } from './tasks/in-memory-task-repository.js';
+import type { TaskRepository } from './tasks/task-repository.js';
+import { etaEngine } from './views.js';
+
+// src/ and dist/ sit at the same depth, so these work from both.
+const projectRoot = join(import.meta.dirname, '..');
+const viewsDir = join(projectRoot, 'views');
+const publicDir = join(projectRoot, 'public');
+
+export interface AppOptions {
+  config?: Config;
+  /** Storage for tasks; swap in a database-backed TaskRepository here. */
+  tasks?: TaskRepository;
+  cache?: ResponseCache;
+  /** Log each request to stdout (morgan); on by default except when NODE_ENV=test. */
+  logRequests?: boolean;
+}
+
+/** Builds the Express app without listening, so tests can drive it with supertest. */
+export function createApp(options: AppOptions = {}): Express {
+  const config = options.config ?? loadConfig();
+  const tasks = options.tasks ?? new InMemoryTaskRepository();
+  const cache =
+    options.cache ?? new ResponseCache({ ttlMs: config.CACHE_TTL_SECONDS * 1000, maxEntries: config.CACHE_MAX_ENTRIES });
+  const production = config.NODE_ENV === 'production';
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.engine('eta', etaEngine(viewsDir, { cache: production }));
+  app.set('view engine', 'eta');
+  app.set('views', viewsDir);
+  app.locals.site = site;
+
+  app.use(helmet());
+  if (options.logRequests ?? config.NODE_ENV !== 'test') app.use(morgan(production ? 'combined' : 'dev'));
+  app.use(express.static(publicDir, { maxAge: production ? '1h' : 0 }));
+  app.use(express.json({ limit: config.JSON_BODY_LIMIT }));
+
+  app.use('/api', apiRouter({ tasks, cache }));
+  app.use(pagesRouter({ tasks, cache }));
+
+  app.use(notFound);
+  app.use(errorHandler({ exposeStack: !production, logErrors: config.NODE_ENV !== 'test' }));
+  return app;
+}

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import { log } from '../logger.js';
+
+/** One stored response: enough to replay it without calling the route handler. */
+export interface CachedResponse {
+  status: number;
+  contentType: string | undefined;
+  body: Buffer;
+  etag: string;
+  /** Groups entries so a write can drop every page that shows the changed data. */
+  tags: readonly string[];
+  expiresAt: number;
+}
+
+export interface ResponseCacheOptions {
+  /** How long an entry is served before the handler runs again. */
+  ttlMs: number;
+  /** Upper bound on stored entries; the least recently used one goes first. */
+  maxEntries: number;
+  /** Clock, injectable so tests can move time forward. */
+  now?: () => number;
+}
+
+/**
+ * An in-process response cache with a TTL and a size bound (LRU). A `Map` keeps
+ * insertion order, so re-inserting on every hit makes its first key the least
+ * recently used one. Replace it with Redis or a CDN when you run more than one process.
+ */
+export class ResponseCache {
+  readonly ttlMs: number;
+  readonly maxEntries: number;
+  private readonly entries = new Map<string, CachedResponse>();
+  private readonly now: () => number;
+
+  constructor(options: ResponseCacheOptions) {
+    if (options.ttlMs <= 0) throw new RangeError('ttlMs must be positive');
+    if (!Number.isInteger(options.maxEntries) || options.maxEntries < 1) {
+      throw new RangeError('maxEntries must be a positive integer');
+    }
+    this.ttlMs = options.ttlMs;
+    this.maxEntries = options.maxEntries;
+    this.now = options.now ?? Date.now;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: string): CachedResponse | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    if (entry.expiresAt <= this.now()) {
+      log.cache('expired %s', key);
+      return undefined;
+    }
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  set(key: string, response: Omit<CachedResponse, 'expiresAt'>): CachedResponse {
+    const entry: CachedResponse = { ...response, expiresAt: this.now() + this.ttlMs };
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+      log.cache('evicted %s (size bound %d)', oldest, this.maxEntries);
+    }
+    return entry;
+  }
+
+  /** Drops every entry tagged `tag`; call it after the data behind those responses changed. */
+  invalidate(tag: string): number {
+    let dropped = 0;
+    for (const [key, entry] of this.entries) {
+      if (entry.tags.includes(tag)) {
+        this.entries.delete(key);
+        dropped += 1;
+      }
+    }
+    if (dropped > 0) log.cache('invalidated %d entries tagged %s', dropped, tag);
+    return dropped;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+/** A strong validator: same bytes, same ETag. */
+export function etagFor(body: Buffer): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}

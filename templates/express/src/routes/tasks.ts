@@ -1,0 +1,51 @@
+import { Router } from 'express';
+import type { ResponseCache } from '../cache/response-cache.js';
+import { NotFoundError, parseOr400 } from '../http-error.js';
+import { cacheResponses } from '../middleware/cache-responses.js';
+import { newTaskSchema, taskChangesSchema } from '../tasks/task.js';
+import type { TaskRepository } from '../tasks/task-repository.js';
+
+/** Cache tag of every response that shows tasks (API and pages). */
+export const TASKS_TAG = 'tasks';
+
+/**
+ * The REST resource `/api/tasks`. Express 5 passes a rejected promise from an async
+ * handler to the error handler, so handlers just throw.
+ */
+export function tasksRouter(tasks: TaskRepository, cache: ResponseCache): Router {
+  const router = Router();
+  // Caches the GETs below; writes pass through it and invalidate the tag when done.
+  router.use(cacheResponses(cache, { tags: [TASKS_TAG] }));
+
+  router.get('/', async (_req, res) => {
+    res.json({ data: await tasks.list() });
+  });
+
+  router.get('/:id', async (req, res) => {
+    const task = await tasks.get(req.params.id);
+    if (!task) throw new NotFoundError(`Task ${req.params.id} not found`);
+    res.json({ data: task });
+  });
+
+  router.post('/', async (req, res) => {
+    const task = await tasks.create(parseOr400(newTaskSchema, req.body));
+    cache.invalidate(TASKS_TAG);
+    res.status(201).location(`${req.baseUrl}/${task.id}`).json({ data: task });
+  });
+
+  router.patch('/:id', async (req, res) => {
+    const changes = parseOr400(taskChangesSchema, req.body);
+    const task = await tasks.update(req.params.id, changes);
+    if (!task) throw new NotFoundError(`Task ${req.params.id} not found`);
+    cache.invalidate(TASKS_TAG);
+    res.json({ data: task });
+  });
+
+  router.delete('/:id', async (req, res) => {
+    if (!(await tasks.delete(req.params.id))) throw new NotFoundError(`Task ${req.params.id} not found`);
+    cache.invalidate(TASKS_TAG);
+    res.status(204).end();
+  });
+
+  return router;
+}
