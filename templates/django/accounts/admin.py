@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from .forms import AdminUserChangeForm, AdminUserCreationForm
+from .forms import AdminLoginForm, AdminUserChangeForm, AdminUserCreationForm
 from .models import User
+
+# The admin's log-in page gets the same lockout as the site's.
+admin.site.login_form = AdminLoginForm
 
 
 @admin.register(User)

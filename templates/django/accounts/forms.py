@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import forms as auth_forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
@@ -13,30 +14,22 @@ class SignUpForm(auth_forms.BaseUserCreationForm):
         widgets = {"email": forms.EmailInput(attrs={"autocomplete": "email"})}
 
 
-class LoginForm(auth_forms.AuthenticationForm):
-    """Django's login form, plus a lockout after repeated failures."""
+class LockoutMixin:
+    """Refuses log-ins after repeated failures (see throttle.py).
 
-    error_messages = {
-        **auth_forms.AuthenticationForm.error_messages,
-        "too_many_attempts": (
-            "Too many failed log-in attempts. Wait a few minutes, or reset your password."
-        ),
-    }
+    For subclasses of Django's AuthenticationForm: the site's log-in form and the admin's.
+    """
 
-    def __init__(self, request=None, *args, **kwargs):
-        super().__init__(request, *args, **kwargs)
-        self.fields["username"].widget = forms.EmailInput(
-            attrs={"autofocus": True, "autocomplete": "email"}
-        )
+    too_many_attempts_message = (
+        "Too many failed log-in attempts. Try again later, or reset your password."
+    )
 
     def clean(self):
         throttle = LoginThrottle.for_request(self.request, self.cleaned_data.get("username"))
         # Checked before the password, so a locked-out attacker learns nothing
         # about whether their guess was right.
         if throttle.is_locked_out():
-            raise ValidationError(
-                self.error_messages["too_many_attempts"], code="too_many_attempts"
-            )
+            raise ValidationError(self.too_many_attempts_message, code="too_many_attempts")
         try:
             cleaned_data = super().clean()
         except ValidationError:
@@ -49,6 +42,18 @@ class LoginForm(auth_forms.AuthenticationForm):
     @property
     def is_locked_out(self):
         return self.has_error(NON_FIELD_ERRORS, "too_many_attempts")
+
+
+class LoginForm(LockoutMixin, auth_forms.AuthenticationForm):
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].widget = forms.EmailInput(
+            attrs={"autofocus": True, "autocomplete": "email"}
+        )
+
+
+class AdminLoginForm(LockoutMixin, AdminAuthenticationForm):
+    pass
 
 
 class ProfileForm(forms.ModelForm):

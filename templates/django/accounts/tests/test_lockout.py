@@ -72,3 +72,15 @@ def test_the_lockout_ends_when_its_window_expires(client, user, password, settin
     monkeypatch.setattr(time, "time", lambda: later)
 
     assert attempt(client, user.email, password).status_code == 302
+
+
+def test_the_admin_login_page_locks_out_too(client, django_user_model, settings):
+    admin = django_user_model.objects.create_superuser(email="root@example.com", password="pw")
+    admin_login = reverse("admin:login")
+    for _ in range(settings.LOGIN_FAILURE_LIMIT):
+        client.post(admin_login, {"username": admin.email, "password": "wrong"})
+
+    response = client.post(admin_login, {"username": admin.email, "password": "pw"})
+
+    assert "Too many failed log-in attempts" in response.text
+    assert "_auth_user_id" not in client.session

@@ -1,0 +1,27 @@
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_home_page_invites_visitors_to_sign_up(client):
+    response = client.get(reverse("home"))
+
+    assert response.status_code == 200
+    assert reverse("signup") in response.text
+
+
+def test_the_home_page_greets_a_logged_in_user(client, user):
+    client.force_login(user)
+
+    response = client.get(reverse("home"))
+
+    assert user.email in response.text
+    assert reverse("logout") in response.text
+
+
+def test_unknown_pages_get_the_sites_404_page(client):
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert "Page not found" in response.text
