@@ -1,19 +1,28 @@
 import type { FrameworkDefinition } from '../../src/framework.js';
 
+// The generated app uses Laravel's kernel-class structure (app/Http/Kernel.php,
+// app/Console/Kernel.php, app/Exceptions/Handler.php), which Laravel 8 through 12 all
+// run, so it works on Debian's Laravel 8.83 offline and on current releases via Composer.
 export const laravel: FrameworkDefinition = {
   id: 'laravel',
   label: 'Laravel',
-  summary: 'coming soon',
+  summary: 'Queued jobs on the database queue (retries, failed jobs, queued mail), Blade dashboard, JSON API, PHPUnit',
   language: 'PHP',
-  available: false,
+  available: true,
   options: [],
-  toolchain: [],
+  toolchain: [
+    { name: 'PHP 8.1+', check: ['php', '--version'] },
+    { name: 'Composer', check: ['composer', '--version'] },
+  ],
   commands: {
-    install: [],
-    test: [],
-    setup: [],
-    start: { argv: [] },
+    install: [{ argv: ['composer', 'install'] }],
+    test: [{ argv: ['vendor/bin/phpunit'] }],
+    // `composer install` creates database/database.sqlite (post-install-cmd in composer.json).
+    setup: [{ argv: ['php', 'artisan', 'migrate', '--force'] }],
+    start: { argv: ['php', 'artisan', 'serve', '--host=127.0.0.1', '--port={port}'] },
     readyPath: '/',
   },
+  // No Packagist on CI: run on Debian's php-laravel-framework and phpunit instead.
+  smokeInstall: [{ argv: ['php', '{harness}/laravel/write-autoload.php'] }],
   actions: () => [{ type: 'renderTree', templates: 'laravel' }],
 };

@@ -1,0 +1,34 @@
+<?php
+
+namespace App\Http\Controllers;
+
+use App\Http\Requests\StoreDocumentRequest;
+use App\Jobs\AnalyzeDocument;
+use App\Models\Document;
+use Illuminate\Contracts\View\View;
+use Illuminate\Http\RedirectResponse;
+
+class DocumentController extends Controller
+{
+    /**
+     * POST /documents (the form on the dashboard).
+     */
+    public function store(StoreDocumentRequest $request): RedirectResponse
+    {
+        $document = Document::create($request->validated());
+
+        AnalyzeDocument::dispatch($document);
+
+        return redirect()
+            ->route('dashboard')
+            ->with('status', "“{$document->title}” is queued. Run a worker to analyse it.");
+    }
+
+    /**
+     * GET /documents/{document}
+     */
+    public function show(Document $document): View
+    {
+        return view('documents.show', ['document' => $document]);
+    }
+}

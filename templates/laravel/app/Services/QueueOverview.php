@@ -1,0 +1,87 @@
+<?php
+
+namespace App\Services;
+
+use Illuminate\Contracts\Config\Repository as Config;
+use Illuminate\Database\ConnectionResolverInterface;
+use Illuminate\Queue\Failed\FailedJobProviderInterface;
+use Illuminate\Support\Carbon;
+use Illuminate\Support\Collection;
+use Illuminate\Support\Str;
+
+/**
+ * What the queue holds right now, for the dashboard: jobs waiting or running
+ * (read from the database queue's table) and jobs that failed for good.
+ */
+class QueueOverview
+{
+    public function __construct(
+        private Config $config,
+        private ConnectionResolverInterface $db,
+        private FailedJobProviderInterface $failer,
+    ) {
+    }
+
+    /** The default queue connection's name, e.g. "database". */
+    public function connection(): string
+    {
+        return (string) $this->config->get('queue.default');
+    }
+
+    /** Pending jobs can be listed only when they live in our own database. */
+    public function isDatabaseQueue(): bool
+    {
+        return $this->config->get("queue.connections.{$this->connection()}.driver") === 'database';
+    }
+
+    /**
+     * Oldest first: what a worker picks up next.
+     *
+     * @return Collection<int, object{id: int, name: string, queue: string, attempts: int, running: bool, available_at: Carbon}>
+     */
+    public function pending(int $limit = 10): Collection
+    {
+        if (! $this->isDatabaseQueue()) {
+            return collect();
+        }
+
+        $settings = $this->config->get("queue.connections.{$this->connection()}");
+
+        return $this->db->connection($settings['connection'] ?? null)
+            ->table($settings['table'])
+            ->orderBy('id')
+            ->limit($limit)
+            ->get()
+            ->map(fn (object $row) => (object) [
+                'id' => (int) $row->id,
+                'name' => $this->displayName($row->payload),
+                'queue' => $row->queue,
+                'attempts' => (int) $row->attempts,
+                'running' => $row->reserved_at !== null,
+                'available_at' => Carbon::createFromTimestamp($row->available_at),
+            ]);
+    }
+
+    /**
+     * Newest first; `id` is what `php artisan queue:retry` takes.
+     *
+     * @return Collection<int, object{id: string, name: string, queue: string, error: string, failed_at: Carbon}>
+     */
+    public function failed(int $limit = 10): Collection
+    {
+        return collect($this->failer->all())
+            ->take($limit)
+            ->map(fn (object $row) => (object) [
+                'id' => (string) $row->id,
+                'name' => $this->displayName($row->payload),
+                'queue' => $row->queue,
+                'error' => Str::limit(strtok((string) $row->exception, "\n"), 200),
+                'failed_at' => Carbon::parse($row->failed_at),
+            ]);
+    }
+
+    private function displayName(string $payload): string
+    {
+        return json_decode($payload, true)['displayName'] ?? 'unknown job';
+    }
+}

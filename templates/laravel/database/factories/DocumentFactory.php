@@ -1,0 +1,56 @@
+<?php
+
+namespace Database\Factories;
+
+use App\Models\Document;
+use Illuminate\Database\Eloquent\Factories\Factory;
+
+/**
+ * @extends Factory<Document>
+ */
+class DocumentFactory extends Factory
+{
+    protected $model = Document::class;
+
+    /**
+     * A freshly submitted document, waiting for its analysis.
+     *
+     * @return array<string, mixed>
+     */
+    public function definition(): array
+    {
+        return [
+            'title' => $this->faker->sentence(4),
+            'body' => $this->faker->paragraphs(3, true),
+            'notify_email' => $this->faker->safeEmail(),
+            'status' => Document::QUEUED,
+        ];
+    }
+
+    public function analyzed(): static
+    {
+        return $this->state(fn (array $attributes) => [
+            'status' => Document::ANALYZED,
+            'word_count' => str_word_count($attributes['body']),
+            'reading_minutes' => 1,
+            'keywords' => array_slice(array_unique(explode(' ', strtolower($this->faker->words(8, true)))), 0, 5),
+            'analyzed_at' => now(),
+        ]);
+    }
+
+    public function failed(): static
+    {
+        return $this->state(fn () => [
+            'status' => Document::FAILED,
+            'failure_reason' => 'The text has no words to analyse.',
+        ]);
+    }
+
+    /**
+     * Text with no words at all: the analysis job fails on it.
+     */
+    public function withoutWords(): static
+    {
+        return $this->state(fn () => ['body' => '... --- ?!']);
+    }
+}

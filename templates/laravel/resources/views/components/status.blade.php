@@ -1,0 +1,3 @@
+@props(['status'])
+
+<span {{ $attributes->merge(['class' => 'status status-'.$status]) }}>{{ $status }}</span>

@@ -1,0 +1,94 @@
+@extends('layouts.app')
+
+@section('title', 'Dashboard')
+
+@section('content')
+    <div class="grid">
+        <section>
+            <h1>Analyse a text</h1>
+            <p class="muted">
+                The request only stores the text and queues an <code>AnalyzeDocument</code> job;
+                a worker (<code>php artisan queue:work</code>) counts the words, picks keywords
+                and mails the result.
+            </p>
+
+            <form method="POST" action="{{ route('documents.store') }}">
+                @csrf
+
+                <label for="title">Title</label>
+                <input id="title" name="title" value="{{ old('title') }}" required maxlength="200">
+                @error('title') <p class="error">{{ $message }}</p> @enderror
+
+                <label for="body">Text</label>
+                <textarea id="body" name="body" required>{{ old('body') }}</textarea>
+                @error('body') <p class="error">{{ $message }}</p> @enderror
+
+                <label for="notify_email">Mail the result to <span class="muted">(optional)</span></label>
+                <input id="notify_email" name="notify_email" type="email" value="{{ old('notify_email') }}">
+                @error('notify_email') <p class="error">{{ $message }}</p> @enderror
+
+                <button type="submit">Queue analysis</button>
+            </form>
+        </section>
+
+        <section aria-labelledby="queue-heading">
+            <h1 id="queue-heading">Queue</h1>
+
+            @if ($queue->isDatabaseQueue())
+                @php($pending = $queue->pending())
+                <h2>Waiting or running ({{ $pending->count() }})</h2>
+                @forelse ($pending as $job)
+                    <p>
+                        <code>#{{ $job->id }}</code> {{ class_basename($job->name) }}
+                        <span class="muted">
+                            on "{{ $job->queue }}",
+                            {{ $job->running ? 'running' : 'waiting' }},
+                            attempts {{ $job->attempts }}@if ($job->available_at->isFuture()), retry {{ $job->available_at->diffForHumans() }}@endif
+                        </span>
+                    </p>
+                @empty
+                    <p class="muted">Nothing waiting.</p>
+                @endforelse
+            @else
+                <p class="muted">
+                    Jobs run on the "{{ $queue->connection() }}" connection; only the database
+                    queue can be listed here.
+                </p>
+            @endif
+
+            @php($failed = $queue->failed())
+            <h2>Failed ({{ $failed->count() }})</h2>
+            @forelse ($failed as $job)
+                <p>
+                    {{ class_basename($job->name) }} <span class="muted">{{ $job->failed_at->diffForHumans() }}</span><br>
+                    <span class="error">{{ $job->error }}</span><br>
+                    <code>php artisan queue:retry {{ $job->id }}</code>
+                </p>
+            @empty
+                <p class="muted">No failed jobs.</p>
+            @endforelse
+        </section>
+    </div>
+
+    <h2>Recent documents</h2>
+    @if ($documents->isEmpty())
+        <p class="muted">Nothing submitted yet.</p>
+    @else
+        <table>
+            <thead>
+                <tr><th>Title</th><th>Status</th><th>Words</th><th>Keywords</th><th>Submitted</th></tr>
+            </thead>
+            <tbody>
+                @foreach ($documents as $document)
+                    <tr>
+                        <td><a href="{{ route('documents.show', $document) }}">{{ $document->title }}</a></td>
+                        <td><x-status :status="$document->status" /></td>
+                        <td>{{ $document->word_count ?? '—' }}</td>
+                        <td>{{ implode(', ', $document->keywords ?? []) ?: '—' }}</td>
+                        <td class="muted">{{ $document->created_at->diffForHumans() }}</td>
+                    </tr>
+                @endforeach
+            </tbody>
+        </table>
+    @endif
+@endsection
