@@ -2,7 +2,7 @@
 # Load balancers and uptime monitors poll it; it stays out of the versioned API.
 class HealthController < ApplicationController
   def show
-    ActiveRecord::Base.connection.select_value("SELECT 1")
+    ActiveRecord::Base.connection_pool.with_connection { |connection| connection.select_value("SELECT 1") }
     render json: { status: "ok" }
   rescue StandardError => error
     logger.error("Health check failed: #{error.class}: #{error.message}")

@@ -16,8 +16,11 @@ Rails.application.configure do
   config.consider_all_requests_local = false
   config.action_controller.perform_caching = true
 
-  # Secrets come from the environment: Rails reads SECRET_KEY_BASE from ENV in
-  # production, so no encrypted credentials or master key are needed to boot.
+  # Secrets come from the environment, not encrypted credentials: Rails reads
+  # SECRET_KEY_BASE from ENV. Without it every request would fail, so refuse to boot.
+  if ENV["SECRET_KEY_BASE"].blank?
+    abort "SECRET_KEY_BASE is not set. Generate one with `bin/rails secret` and set it in the environment."
+  end
 
   # Disable serving static files from the `/public` folder by default since
   # Apache or NGINX already handles this.

@@ -9,7 +9,7 @@ class HealthControllerTest < ActionDispatch::IntegrationTest
   end
 
   test "reports 503 when the database does not answer" do
-    ActiveRecord::Base.stub(:connection, -> { raise ActiveRecord::ConnectionNotEstablished, "database is down" }) do
+    ActiveRecord::Base.stub(:connection_pool, -> { raise ActiveRecord::ConnectionNotEstablished, "database is down" }) do
       get health_check_url
     end
 
