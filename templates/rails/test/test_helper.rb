@@ -1,7 +1,6 @@
 ENV["RAILS_ENV"] ||= "test"
 require_relative "../config/environment"
 require "rails/test_help"
-require "minitest/mock"
 
 class ActiveSupport::TestCase
   # Run tests in parallel with specified workers
