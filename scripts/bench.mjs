@@ -16,7 +16,7 @@ import { FRAMEWORKS } from '../dist/generators/index.js';
 import { expandCommand } from '../dist/src/run-command.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist/src/cli.js');
+const CLI = join(ROOT, 'dist/create-backend.js');
 const argv = process.argv.slice(2);
 const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 10;
 const READY = argv.includes('--ready');

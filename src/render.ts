@@ -10,7 +10,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { TemplateData } from './framework.js';
-import { handlebars } from './handlebars.js';
+import { loadTemplate } from './handlebars.js';
 
 export interface PlannedFile {
   /** Path inside the project, with `/` separators. */
@@ -25,11 +25,11 @@ export interface PlannedFile {
 const OVERLAYS_DIR = '_overlays';
 
 /** Output name of one path segment of a template file. */
-export function outputSegment(segment: string, data: TemplateData, isFile: boolean): string {
+export async function outputSegment(segment: string, data: TemplateData, isFile: boolean, tree: string): Promise<string> {
   let out = segment;
   if (isFile && out.endsWith('.hbs')) out = out.slice(0, -'.hbs'.length);
   if (isFile && out === '_gitignore') out = '.gitignore';
-  if (out.includes('{{')) out = handlebars.compile(out)(data);
+  if (out.includes('{{')) out = await renderTemplate(out, data, `${tree}/…/${segment}`);
   return out;
 }
 
@@ -49,10 +49,11 @@ async function listTemplateFiles(root: string): Promise<string[]> {
   return files;
 }
 
-/** Renders one `.hbs` template; the error names the template file. */
-export function renderTemplate(text: string, data: TemplateData, source: string): string {
+/** Renders one `.hbs` template; the error names the template file (`source`, "tree/path"). */
+export async function renderTemplate(text: string, data: TemplateData, source: string): Promise<string> {
   try {
-    return handlebars.compile(text)(data);
+    const template = await loadTemplate(text, source.split('/')[0]!);
+    return template(data);
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
     throw new Error(`Cannot render template ${source}: ${reason}`);
@@ -70,10 +71,11 @@ export async function planTree(templatesRoot: string, tree: string, data: Templa
     files.map(async (file) => {
       const rel = relative(root, file).split(sep);
       const source = [tree, ...rel].join('/');
-      const outPath = rel.map((segment, i) => outputSegment(segment, data, i === rel.length - 1)).join('/');
+      const segments = await Promise.all(rel.map((segment, i) => outputSegment(segment, data, i === rel.length - 1, tree.split('/')[0]!)));
       const { mode } = await stat(file);
       const raw = await readFile(file);
-      const contents = file.endsWith('.hbs') ? renderTemplate(raw.toString('utf8'), data, source) : raw;
+      const contents = file.endsWith('.hbs') ? await renderTemplate(raw.toString('utf8'), data, source) : raw;
+      const outPath = segments.join('/');
       return { path: outPath, contents, mode: mode & 0o777, source };
     }),
   );

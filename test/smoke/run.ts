@@ -17,7 +17,7 @@ import type { SmokeChecks, SmokeContext } from './types.js';
 
 export const HARNESS_DIR = dirname(fileURLToPath(import.meta.url));
 export const PACKAGE_ROOT = resolve(HARNESS_DIR, '../..');
-export const CLI = join(PACKAGE_ROOT, 'dist/src/cli.js');
+export const CLI = join(PACKAGE_ROOT, 'dist/create-backend.js');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {

@@ -6,7 +6,7 @@ import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers.js';
 
-const CLI = join(import.meta.dirname, '../../dist/src/cli.js');
+const CLI = join(import.meta.dirname, '../../dist/create-backend.js');
 const BASE = ['--yes', '--no-install', '--no-git'];
 
 /** Every path below `root` with its contents (files) or "dir", for before/after comparison. */

@@ -6,7 +6,7 @@ import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeTree } from './helpers.js';
 
-const CLI = join(import.meta.dirname, '../../dist/src/cli.js');
+const CLI = join(import.meta.dirname, '../../dist/create-backend.js');
 const run = (args: string[], cwd: string, input = '') =>
   execa(process.execPath, [CLI, ...args], { cwd, input, reject: false, env: { NO_COLOR: '1', CI: 'true' } });
 
