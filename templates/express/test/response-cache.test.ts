@@ -117,6 +117,17 @@ describe('cacheResponses middleware', () => {
     await request(app).get('/text').expect('X-Cache', 'HIT').expect(200, '<p>plain</p>');
   });
 
+  it('answers 304 when the client also sends Cache-Control: no-cache, as fetch() does', async () => {
+    const cache = new ResponseCache({ ttlMs: 30_000, maxEntries: 10 });
+    const { app } = slowApp(cache);
+    const { headers } = await request(app).get('/text');
+    const conditional = { 'If-None-Match': `W/${headers.etag as string}, "other"`, 'Cache-Control': 'no-cache' };
+
+    await request(app).get('/text').set(conditional).expect(304).expect('X-Cache', 'HIT');
+    cache.clear();
+    await request(app).get('/text').set(conditional).expect(304).expect('X-Cache', 'MISS');
+  });
+
   it('keeps the content type of a text response', async () => {
     const cache = new ResponseCache({ ttlMs: 30_000, maxEntries: 10 });
     const { app } = slowApp(cache);

@@ -17,7 +17,7 @@ export interface CacheResponsesOptions {
  * Serves GET (and HEAD) responses from `cache` while they are fresh, so the route
  * handler behind it runs at most once per URL per TTL. Marks every response with
  * `X-Cache: HIT|MISS`, gives it a strong ETag and answers a matching If-None-Match
- * with 304 (Express's `req.fresh` does the comparison).
+ * with 304 and no body.
  *
  * Entries are keyed by URL only: put this in front of routes whose response depends on
  * nothing but the URL (not on cookies, the user or the Accept header).
@@ -36,6 +36,10 @@ export function cacheResponses(cache: ResponseCache, options: CacheResponsesOpti
     if (hit) {
       log.cache('HIT %s', key);
       res.set('X-Cache', 'HIT').set('ETag', hit.etag);
+      if (matchesIfNoneMatch(req.get('If-None-Match'), hit.etag)) {
+        sendNotModified(res);
+        return;
+      }
       if (hit.contentType) res.type(hit.contentType);
       res.status(hit.status).send(hit.body);
       return;
@@ -43,16 +47,19 @@ export function cacheResponses(cache: ResponseCache, options: CacheResponsesOpti
 
     log.cache('MISS %s', key);
     res.set('X-Cache', 'MISS');
-    storeWhenSent(res, (response) => cache.set(key, { ...response, tags: options.tags }));
+    storeWhenSent(res, (response) => {
+      cache.set(key, { ...response, tags: options.tags });
+      return matchesIfNoneMatch(req.get('If-None-Match'), response.etag);
+    });
     next();
   };
 }
 
 /**
  * Wraps `res.send` (which `res.json` and `res.render` end in) to capture the final body
- * of a successful response. Sets our ETag first so Express keeps it and does the 304.
+ * of a successful response. `store` says whether the client already has these bytes.
  */
-function storeWhenSent(res: Response, store: (response: Omit<CachedResponse, 'tags' | 'expiresAt'>) => void): void {
+function storeWhenSent(res: Response, store: (response: Omit<CachedResponse, 'tags' | 'expiresAt'>) => boolean): void {
   const send = res.send.bind(res);
   res.send = (body?: unknown) => {
     // `res.send(object)` calls `res.json`, which calls `res.send(string)` again: only
@@ -60,11 +67,28 @@ function storeWhenSent(res: Response, store: (response: Omit<CachedResponse, 'ta
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.isBuffer(body) ? body : undefined;
     if (bytes === undefined || res.statusCode !== 200 || res.get('Set-Cookie')) return send(body);
 
-    // Read everything before `send`: on a 304 it changes the status and drops Content-Type.
     if (!res.get('Content-Type')) res.type(typeof body === 'string' ? 'html' : 'bin');
     const response = { status: res.statusCode, contentType: res.get('Content-Type'), body: bytes, etag: etagFor(bytes) };
     res.set('ETag', response.etag);
-    store(response);
-    return send(body);
+    const clientHasIt = store(response);
+    return clientHasIt ? sendNotModified(res) : send(body);
   };
+}
+
+/**
+ * If-None-Match per RFC 9110: a list of tags compared weakly, or `*`. We compare
+ * ourselves instead of using Express's `req.fresh`, which treats a request's
+ * `Cache-Control: no-cache` as "never fresh" — and fetch(), in browsers and Node, adds
+ * exactly that header to every request carrying If-None-Match.
+ */
+export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
+}
+
+function sendNotModified(res: Response): Response {
+  res.removeHeader('Content-Type');
+  res.removeHeader('Content-Length');
+  return res.status(304).end();
 }
