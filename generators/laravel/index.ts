@@ -17,7 +17,7 @@ export const laravel: FrameworkDefinition = {
   commands: {
     install: [{ argv: ['composer', 'install'] }],
     test: [{ argv: ['vendor/bin/phpunit'] }],
-    // `composer install` creates database/database.sqlite (post-install-cmd in composer.json).
+    // `composer install` creates database/database.sqlite (a post-autoload-dump script).
     setup: [{ argv: ['php', 'artisan', 'migrate', '--force'] }],
     start: { argv: ['php', 'artisan', 'serve', '--host=127.0.0.1', '--port={port}'] },
     readyPath: '/',

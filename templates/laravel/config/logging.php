@@ -10,10 +10,11 @@ return [
     */
     'default' => env('LOG_CHANNEL', 'stack'),
 
-    'deprecations' => [
-        'channel' => env('LOG_DEPRECATIONS_CHANNEL', 'null'),
-        'trace' => false,
-    ],
+    /*
+    | Where PHP and library deprecation notices go ("null" drops them); a channel
+    | name, which every Laravel release from 8 on reads.
+    */
+    'deprecations' => env('LOG_DEPRECATIONS_CHANNEL', 'null'),
 
     'channels' => [
         'stack' => [

@@ -5,7 +5,7 @@
  * Debian's packages — php-laravel-framework (Laravel 8.83), phpunit (9.6),
  * php-faker, php-mockery — plus a PSR-4 loader for the project's own namespaces read from its
  * composer.json, and vendor/bin/phpunit so the definition's test command is the
- * same one users run. Like the project's post-install-cmd script, it creates the
+ * same one users run. Like the project's post-autoload-dump script, it creates the
  * empty SQLite database file. The project itself stays an ordinary Composer project.
  *
  * Usage: php write-autoload.php [project-dir]   (default: the current directory)
@@ -95,7 +95,7 @@ file_put_contents("{$project}/vendor/autoload.php", $autoload) !== false || fail
 file_put_contents("{$project}/vendor/bin/phpunit", $phpunit) !== false || fail('cannot write vendor/bin/phpunit');
 chmod("{$project}/vendor/bin/phpunit", 0755);
 
-// composer.json's post-install-cmd does this on `composer install`.
+// composer.json's post-autoload-dump script does this on `composer install`.
 $database = "{$project}/database/database.sqlite";
 file_exists($database) || touch($database) || fail('cannot create database/database.sqlite');
 
