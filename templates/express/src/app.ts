@@ -35,7 +35,7 @@ export function createApp(options: AppOptions = {}): Express {
   const production = config.NODE_ENV === 'production';
 
   const app = express();
-  app.disable('x-powered-by');
+  app.disable('x-powered-by'); // helmet would strip it too; this never sets it
   app.engine('eta', etaEngine(viewsDir, { cache: production }));
   app.set('view engine', 'eta');
   app.set('views', viewsDir);
