@@ -1,5 +1,21 @@
 import type { FrameworkDefinition } from '../../src/framework.js';
 
+/**
+ * Constants a generated app defines or loads. The project name becomes the app's module
+ * (`my-app` → `MyApp`), so a name like `article` would reopen the Article model as a
+ * module and the app would not boot.
+ */
+const TAKEN_CONSTANTS: Readonly<Record<string, readonly string[]>> = {
+  'a constant of the generated app': ['Application', 'ApplicationController', 'ApplicationRecord', 'Article', 'ArticleSerializer', 'EnvFile', 'HealthController', 'Pagination', 'Sluggable'],
+  'a Rails framework or library': ['AbstractController', 'ActionController', 'ActionDispatch', 'ActionPack', 'ActionView', 'ActiveJob', 'ActiveModel', 'ActiveRecord', 'ActiveSupport', 'Arel', 'Bundler', 'Concurrent', 'Gem', 'I18n', 'Mime', 'Minitest', 'Rake', 'Thor', 'Zeitwerk'],
+  'a Ruby core or standard library constant': ['Array', 'Base64', 'Benchmark', 'Binding', 'Class', 'Comparable', 'Complex', 'Date', 'Delegator', 'Digest', 'Dir', 'Encoding', 'Enumerable', 'Enumerator', 'Errno', 'Etc', 'Exception', 'Fiber', 'File', 'Float', 'Forwardable', 'Hash', 'Integer', 'Interrupt', 'Kernel', 'Logger', 'Marshal', 'Math', 'Method', 'Module', 'Monitor', 'Mutex', 'Numeric', 'Object', 'Pathname', 'Proc', 'Process', 'Psych', 'Queue', 'Ractor', 'Random', 'Range', 'Rational', 'Set', 'Signal', 'Singleton', 'Socket', 'String', 'Struct', 'Symbol', 'Tempfile', 'Thread', 'Time', 'Timeout', 'Warning', 'Zlib'],
+};
+
+/** `ActiveRecord` → `active_record`: the project name whose module name is that constant. */
+function projectNameOf(constant: string): string {
+  return constant.replace(/(?<=[a-z0-9])(?=[A-Z])/g, '_').toLowerCase();
+}
+
 export const rails: FrameworkDefinition = {
   id: 'rails',
   label: 'Rails',
@@ -7,6 +23,9 @@ export const rails: FrameworkDefinition = {
   language: 'Ruby',
   available: true,
   options: [],
+  reservedNames: Object.fromEntries(
+    Object.entries(TAKEN_CONSTANTS).flatMap(([what, constants]) => constants.map((constant) => [projectNameOf(constant), `${constant}, ${what}`])),
+  ),
   toolchain: [
     { name: 'Ruby 3.1+', check: ['ruby', '--version'] },
     { name: 'Bundler', check: ['bundle', '--version'] },
