@@ -127,8 +127,8 @@ export async function resolveSpec(args: ParsedArgs, context: ResolveContext): Pr
   }
 
   const description = args.description ?? defaultDescription(framework);
-  if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(description)) {
-    throw new UserError('Invalid --description: it contains control characters.');
+  if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(description)) {
+    throw new UserError('Invalid --description: it must be one line without control characters.');
   }
   const spec: ProjectSpec = {
     name,

@@ -64,8 +64,9 @@ describe('resolveSpec without a terminal', () => {
     await expect(resolve(['app', '-f', 'express', '--yes'])).resolves.toBeTruthy();
   });
 
-  it('rejects control characters in the description', async () => {
+  it('rejects control characters and line breaks in the description', async () => {
     await expect(resolve(['x', '--yes', '--description', 'a\u0007b'])).rejects.toThrow(/control characters/);
+    await expect(resolve(["x", "--yes", "--description", "a\nb"])).rejects.toThrow(/one line/);
   });
 
   it('freezes the spec and derives the template data once', async () => {
