@@ -50,7 +50,8 @@ describe('cacheResponses middleware', () => {
     expect(calls.count).toBe(1);
     expect(second.body).toEqual(first.body);
     expect(missMs).toBeGreaterThanOrEqual(290);
-    expect(hitMs).toBeLessThan(150);
+    // The call count above is the proof; the timing shows what it buys.
+    expect(hitMs).toBeLessThan(missMs / 2);
   });
 
   it('calls the handler again once the TTL has passed', async () => {
