@@ -75,9 +75,21 @@ class QueueOverview
                 'id' => (string) $row->id,
                 'name' => $this->displayName($row->payload),
                 'queue' => $row->queue,
-                'error' => Str::limit(strtok((string) $row->exception, "\n"), 200),
+                'error' => $this->summary((string) $row->exception),
                 'failed_at' => Carbon::parse($row->failed_at),
             ]);
+    }
+
+    /**
+     * "DocumentHasNoWords: The text has no words…" from the stored trace's first line
+     * (without the namespace and the " in /path/File.php:12" that follows).
+     */
+    private function summary(string $exception): string
+    {
+        $line = preg_replace('/ in \S+:\d+$/', '', strtok($exception, "\n") ?: '');
+        [$class, $message] = array_pad(explode(': ', $line, 2), 2, '');
+
+        return Str::limit(class_basename($class).': '.$message, 200);
     }
 
     private function displayName(string $payload): string

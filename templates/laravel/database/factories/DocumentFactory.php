@@ -3,6 +3,7 @@
 namespace Database\Factories;
 
 use App\Models\Document;
+use App\Services\DocumentAnalyzer;
 use Illuminate\Database\Eloquent\Factories\Factory;
 
 /**
@@ -27,15 +28,22 @@ class DocumentFactory extends Factory
         ];
     }
 
+    /**
+     * Analysed, with the results the real analyzer gives for the text.
+     */
     public function analyzed(): static
     {
-        return $this->state(fn (array $attributes) => [
-            'status' => Document::ANALYZED,
-            'word_count' => str_word_count($attributes['body']),
-            'reading_minutes' => 1,
-            'keywords' => array_slice(array_unique(explode(' ', strtolower($this->faker->words(8, true)))), 0, 5),
-            'analyzed_at' => now(),
-        ]);
+        return $this->state(function (array $attributes) {
+            $analysis = (new DocumentAnalyzer())->analyze($attributes['body']);
+
+            return [
+                'status' => Document::ANALYZED,
+                'word_count' => $analysis->wordCount,
+                'reading_minutes' => $analysis->readingMinutes,
+                'keywords' => $analysis->keywords,
+                'analyzed_at' => now(),
+            ];
+        });
     }
 
     public function failed(): static

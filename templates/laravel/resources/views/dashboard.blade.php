@@ -85,7 +85,7 @@
                         <td><x-status :status="$document->status" /></td>
                         <td>{{ $document->word_count ?? '—' }}</td>
                         <td>{{ implode(', ', $document->keywords ?? []) ?: '—' }}</td>
-                        <td class="muted">{{ $document->created_at->diffForHumans() }}</td>
+                        <td class="muted nowrap">{{ $document->created_at->diffForHumans() }}</td>
                     </tr>
                 @endforeach
             </tbody>

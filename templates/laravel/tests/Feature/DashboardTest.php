@@ -2,6 +2,7 @@
 
 namespace Tests\Feature;
 
+use App\Exceptions\DocumentHasNoWords;
 use App\Jobs\AnalyzeDocument;
 use App\Models\Document;
 use Illuminate\Foundation\Testing\RefreshDatabase;
@@ -30,6 +31,23 @@ class DashboardTest extends TestCase
             ->assertSee('AnalyzeDocument')
             ->assertSee('No failed jobs.')
             ->assertSee(route('documents.show', $analyzed), false);
+    }
+
+    public function test_the_dashboard_lists_failed_jobs_with_the_retry_command(): void
+    {
+        app('queue.failer')->log(
+            'database',
+            'default',
+            json_encode(['uuid' => 'a3c1e0de-5b7f-4a52-9d0e-2f6b8c4d1e90', 'displayName' => AnalyzeDocument::class]),
+            DocumentHasNoWords::inText('?!'),
+        );
+
+        $this->get('/')
+            ->assertOk()
+            ->assertSee('Failed (1)')
+            ->assertSee('DocumentHasNoWords: The text has no words to analyse')
+            ->assertDontSee('DocumentHasNoWords.php')
+            ->assertSee('php artisan queue:retry a3c1e0de-5b7f-4a52-9d0e-2f6b8c4d1e90');
     }
 
     public function test_the_form_queues_a_document_and_redirects(): void

@@ -15,7 +15,9 @@
         table { width: 100%; border-collapse: collapse; }
         th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
         th { font-size: .85rem; color: var(--muted); font-weight: 600; }
-        code { font-size: .9em; }
+        code { font-size: .9em; overflow-wrap: anywhere; }
+        dt { font-weight: 600; } dd { margin: 0 0 .5rem; }
+        .nowrap { white-space: nowrap; }
         label { display: block; font-weight: 600; margin-top: .75rem; }
         input, textarea { width: 100%; padding: .5rem; font: inherit; border: 1px solid var(--line); border-radius: .375rem; }
         textarea { min-height: 8rem; }
