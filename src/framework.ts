@@ -12,9 +12,20 @@ export interface ChoiceOption {
   name: string;
   /** Question shown in interactive mode. */
   message: string;
-  choices: ReadonlyArray<{ value: string; label: string; hint?: string }>;
+  choices: ReadonlyArray<{
+    value: string;
+    label: string;
+    hint?: string;
+    /**
+     * Servers a project with this value needs to run its tests (e.g. `--db postgres`).
+     * The smoke harness provides each and passes its URL (DATABASE_URL, REDIS_URL).
+     */
+    services?: readonly ServiceName[];
+  }>;
   default: string;
 }
+
+export type ServiceName = 'postgres' | 'redis';
 
 /** An on/off switch: `--<flag>` / `--no-<flag>`. */
 export interface ToggleOption {

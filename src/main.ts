@@ -74,6 +74,10 @@ async function finishProject(spec: ProjectSpec, report: Reporter): Promise<numbe
 
 export async function main(): Promise<void> {
   const report = createReporter();
+  // `create-backend --list | head` closes our stdout early: that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
   process.on('SIGINT', () => onSignal('SIGINT', report));
   process.on('SIGTERM', () => onSignal('SIGTERM', report));
   try {

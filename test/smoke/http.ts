@@ -70,6 +70,6 @@ export function formToken(html: string, name: string): string {
 }
 
 /** Asserts a status, showing the body when it differs. */
-export function expectStatus(response: HttpResponse, status: number, what: string): void {
+export function expectStatus(response: Pick<HttpResponse, 'status' | 'text'>, status: number, what: string): void {
   assert.equal(response.status, status, `${what}: expected HTTP ${status}, got ${response.status}: ${response.text.slice(0, 500)}`);
 }

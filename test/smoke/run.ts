@@ -13,6 +13,7 @@ import type { Command, FrameworkDefinition, OptionValues } from '../../src/frame
 import { expandCommand, formatCommand, type CommandContext } from '../../src/run-command.js';
 import { HttpClient } from './http.js';
 import { optionFlags } from './scenarios.js';
+import { provideServices, servicesFor } from './services.js';
 import type { SmokeChecks, SmokeContext } from './types.js';
 
 export const HARNESS_DIR = dirname(fileURLToPath(import.meta.url));
@@ -97,7 +98,9 @@ export async function smokeTest(
   const log = settings.log ?? ((line: string) => process.stderr.write(`[smoke ${framework.id}] ${line}\n`));
   const workDir = await mkdtemp(join(tmpdir(), `create-backend-smoke-${framework.id}-`));
   const projectDir = join(workDir, `smoke-${framework.id}`);
-  const env: NodeJS.ProcessEnv = { ...process.env, ...checks.env };
+  const services = await provideServices(servicesFor(framework, options));
+  if (Object.keys(services.env).length) log(`services: ${Object.entries(services.env).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  const env: NodeJS.ProcessEnv = { ...process.env, ...checks.env, ...services.env };
   const context: CommandContext = { packageManager: 'npm', harness: HARNESS_DIR, python: 'python3' };
   let server: ChildProcess | undefined;
   let succeeded = false;
@@ -139,6 +142,7 @@ export async function smokeTest(
       client: () => new HttpClient(baseUrl),
       projectDir,
       options,
+      env,
       run: (runArgv, extraEnv) => runStep('command', [...runArgv], projectDir, { ...env, ...extraEnv }, log),
     };
     try {
@@ -151,6 +155,7 @@ export async function smokeTest(
     succeeded = true;
   } finally {
     if (server) await stopServer(server);
+    await services.release();
     if (succeeded && !settings.keep) await rm(workDir, { recursive: true, force: true });
     else if (!succeeded) log(`kept for inspection: ${projectDir}`);
   }

@@ -8,6 +8,8 @@ export interface SmokeContext {
   client(): HttpClient;
   projectDir: string;
   options: OptionValues;
+  /** The environment the server and commands got, incl. DATABASE_URL / REDIS_URL when provided. */
+  env: Readonly<Record<string, string | undefined>>;
   /** Runs a command in the project (same environment the server got); rejects on failure. */
   run(argv: readonly string[], env?: Record<string, string>): Promise<{ stdout: string; stderr: string }>;
 }
