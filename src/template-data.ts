@@ -26,7 +26,8 @@ export function buildTemplateData(
 }
 
 export function defaultDescription(framework: FrameworkDefinition): string {
-  return `A ${framework.label} backend.`;
+  const article = /^[aeiou]/i.test(framework.label) ? 'An' : 'A';
+  return `${article} ${framework.label} backend.`;
 }
 
 export function defaultOptions(framework: FrameworkDefinition): Record<string, string | boolean> {

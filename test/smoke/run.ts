@@ -3,7 +3,7 @@
 // server on a free port, run the framework's HTTP checks, stop it. Every command comes
 // from the framework's definition (src/framework.ts); nothing here names a framework.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -85,6 +85,94 @@ async function stopServer(server: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+interface StartedServer {
+  server: ChildProcess;
+  baseUrl: string;
+  output: () => string;
+}
+
+async function startServer(
+  start: Command,
+  context: CommandContext,
+  projectDir: string,
+  env: NodeJS.ProcessEnv,
+  readyPath: string,
+  log: (line: string) => void,
+): Promise<StartedServer> {
+  const port = await freePort();
+  const argv = expandCommand(start, { ...context, port });
+  log(`$ ${formatCommand(argv)}  (PORT=${port})`);
+  let output = '';
+  const server = spawn(argv[0]!, argv.slice(1), {
+    cwd: projectDir,
+    env: { ...commandEnv(start, env), PORT: String(port) },
+    detached: true, // own process group: stopping it stops npm's or artisan's children too
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  server.stdout!.on('data', collect);
+  server.stderr!.on('data', collect);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitForServer(`${baseUrl}${readyPath}`, server, () => output);
+  } catch (error) {
+    await stopServer(server);
+    throw error;
+  }
+  log(`server answers on ${baseUrl}${readyPath}`);
+  return { server, baseUrl, output: () => output };
+}
+
+async function runChecks(
+  mode: string,
+  check: (context: SmokeContext) => Promise<void>,
+  started: StartedServer,
+  rest: { projectDir: string; options: OptionValues; env: NodeJS.ProcessEnv; log: (line: string) => void },
+): Promise<void> {
+  const context: SmokeContext = {
+    baseUrl: started.baseUrl,
+    client: () => new HttpClient(started.baseUrl),
+    projectDir: rest.projectDir,
+    options: rest.options,
+    env: rest.env,
+    run: (runArgv, extraEnv) => runStep('command', [...runArgv], rest.projectDir, { ...rest.env, ...extraEnv }, rest.log),
+  };
+  try {
+    await check(context);
+  } catch (error) {
+    (error as Error).message = `${mode} checks: ${(error as Error).message}\n--- server output (tail) ---\n${started.output().slice(-4_000)}`;
+    throw error;
+  }
+  rest.log(`${mode} HTTP checks passed`);
+}
+
+/** Secret-looking values of a project's .env (KEY=VALUE lines). */
+export function envSecrets(envText: string): string[] {
+  return envText
+    .split('\n')
+    .map((line) => /^\s*([A-Z0-9_]*(?:SECRET|KEY|TOKEN|PASSWORD)[A-Z0-9_]*)\s*=\s*"?([^"\n]*)"?\s*$/.exec(line))
+    .filter((match): match is RegExpExecArray => match !== null && match[2]!.length >= 16)
+    .map((match) => match[2]!.replace(/^base64:/, ''));
+}
+
+/** `.env` holds the project's secrets; git must not track it, nor any file holding one. */
+async function checkSecretsStayUntracked(projectDir: string, log: (line: string) => void): Promise<void> {
+  const envText = await readFile(join(projectDir, '.env'), 'utf8').catch(() => '');
+  const secrets = envSecrets(envText);
+  await execa('git', ['init', '-q'], { cwd: projectDir });
+  await execa('git', ['add', '-A'], { cwd: projectDir });
+  const tracked = (await execa('git', ['ls-files', '-z'], { cwd: projectDir })).stdout.split('\0').filter(Boolean);
+  if (tracked.includes('.env')) throw new Error('.env would be committed: it must be git-ignored');
+  for (const path of tracked) {
+    const text = await readFile(join(projectDir, path), 'latin1');
+    for (const secret of secrets) if (text.includes(secret)) throw new Error(`${path} would be committed with a secret of .env in it`);
+  }
+  await rm(join(projectDir, '.git'), { recursive: true, force: true });
+  log(`${secrets.length} secret(s) only in the git-ignored .env`);
+}
+
 /**
  * Generates, installs, tests, boots and checks one project. Returns the project dir
  * (removed afterwards unless `keep`); throws with the failing step and its output.
@@ -100,7 +188,9 @@ export async function smokeTest(
   const projectDir = join(workDir, `smoke-${framework.id}`);
   const services = await provideServices(servicesFor(framework, options));
   if (Object.keys(services.env).length) log(`services: ${Object.entries(services.env).map(([k, v]) => `${k}=${v}`).join(' ')}`);
-  const env: NodeJS.ProcessEnv = { ...process.env, ...checks.env, ...services.env };
+  // not vitest's NODE_ENV=test: servers start in the mode a user would get
+  const { NODE_ENV: _vitestMode, ...inherited } = process.env;
+  const env: NodeJS.ProcessEnv = { ...inherited, ...checks.env, ...services.env };
   const context: CommandContext = { packageManager: 'npm', harness: HARNESS_DIR, python: 'python3' };
   let server: ChildProcess | undefined;
   let succeeded = false;
@@ -117,41 +207,23 @@ export async function smokeTest(
       await runStep("the project's own tests", expandCommand(command, context), projectDir, commandEnv(command, env), log);
     }
 
-    const port = await freePort();
-    const start = framework.commands.start;
-    const argv = expandCommand(start, { ...context, port });
-    log(`$ ${formatCommand(argv)}  (PORT=${port})`);
-    let output = '';
-    server = spawn(argv[0]!, argv.slice(1), {
-      cwd: projectDir,
-      env: { ...commandEnv(start, env), PORT: String(port) },
-      detached: true, // own process group: stopping it stops npm's or artisan's children too
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const collect = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-20_000);
-    };
-    server.stdout!.on('data', collect);
-    server.stderr!.on('data', collect);
-    const baseUrl = `http://127.0.0.1:${port}`;
-    await waitForServer(`${baseUrl}${framework.commands.readyPath}`, server, () => output);
-    log(`server answers on ${baseUrl}${framework.commands.readyPath}`);
+    await checkSecretsStayUntracked(projectDir, log);
 
-    const smokeContext: SmokeContext = {
-      baseUrl,
-      client: () => new HttpClient(baseUrl),
-      projectDir,
-      options,
-      env,
-      run: (runArgv, extraEnv) => runStep('command', [...runArgv], projectDir, { ...env, ...extraEnv }, log),
-    };
-    try {
-      await checks.check(smokeContext);
-    } catch (error) {
-      (error as Error).message += `\n--- server output (tail) ---\n${output.slice(-4_000)}`;
-      throw error;
+    const started = await startServer(framework.commands.start, context, projectDir, env, `${framework.commands.readyPath}`, log);
+    server = started.server;
+    await runChecks('development', checks.check, started, { projectDir, options, env, log });
+    await stopServer(server);
+
+    if (checks.production) {
+      const production = checks.production;
+      const productionEnv = { ...env, ...production.env };
+      for (const command of production.prepare ?? []) {
+        await runStep('production prepare', expandCommand(command, context), projectDir, commandEnv(command, productionEnv), log);
+      }
+      const prod = await startServer(production.start ?? framework.commands.start, context, projectDir, productionEnv, production.readyPath ?? framework.commands.readyPath, log);
+      server = prod.server;
+      await runChecks('production', production.check, prod, { projectDir, options, env: productionEnv, log });
     }
-    log('HTTP checks passed');
     succeeded = true;
   } finally {
     if (server) await stopServer(server);

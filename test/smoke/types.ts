@@ -1,4 +1,4 @@
-import type { FrameworkId, OptionValues } from '../../src/framework.js';
+import type { Command, FrameworkId, OptionValues } from '../../src/framework.js';
 import type { HttpClient } from './http.js';
 
 /** What a framework's smoke checks get: the running server and its project. */
@@ -21,4 +21,19 @@ export interface SmokeChecks {
   env?: Record<string, string>;
   /** Over real HTTP against the started server; throw (assert) on failure. */
   check(context: SmokeContext): Promise<void>;
+  /**
+   * The same project started again in production mode, after the checks above: debug
+   * pages off, secure cookie flags, security headers (issue 7).
+   */
+  production?: {
+    /** Environment that selects production (plus what production requires, e.g. allowed hosts). */
+    env: Record<string, string>;
+    /** Commands run before the production start (collect static files, cache config…). */
+    prepare?: readonly Command[];
+    /** Start command when production uses another server than `commands.start`. */
+    start?: Command;
+    /** Path that answers (< 400) once the production server is up; default `commands.readyPath`. */
+    readyPath?: string;
+    check(context: SmokeContext): Promise<void>;
+  };
 }
