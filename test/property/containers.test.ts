@@ -12,7 +12,7 @@ import { FRAMEWORKS } from '../../generators/index.js';
 import type { FrameworkDefinition, OptionValues, ServiceName } from '../../src/framework.js';
 import { planProject } from '../../src/plan.js';
 import { buildTemplateData } from '../../src/template-data.js';
-import { allCombinations } from '../unit/frameworks.test.js';
+import { allCombinations } from '../combinations.js';
 
 const COMPOSE_SERVICE: Record<ServiceName, string> = { postgres: 'db', redis: 'redis' };
 

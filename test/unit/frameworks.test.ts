@@ -4,20 +4,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FRAMEWORKS } from '../../generators/index.js';
-import type { FrameworkDefinition, OptionValues } from '../../src/framework.js';
 import { TEMPLATES_ROOT } from '../../src/paths.js';
 import { planProject } from '../../src/plan.js';
 import { buildTemplateData } from '../../src/template-data.js';
-
-/** Every combination of option values (the full product). */
-export function allCombinations(framework: FrameworkDefinition): OptionValues[] {
-  let combinations: Record<string, string | boolean>[] = [{}];
-  for (const option of framework.options) {
-    const values = option.kind === 'choice' ? option.choices.map((choice) => choice.value) : [true, false];
-    combinations = combinations.flatMap((combination) => values.map((value) => ({ ...combination, [option.name]: value })));
-  }
-  return combinations;
-}
+import { allCombinations } from '../combinations.js';
 
 describe.each(FRAMEWORKS.map((framework) => [framework.id, framework] as const))('%s definition', (_id, framework) => {
   it('has a label, a one-line summary and a language', () => {
