@@ -47,6 +47,11 @@ export interface Command {
   argv: readonly string[];
   /** Extra environment variables for this command. */
   env?: Readonly<Record<string, string>>;
+  /**
+   * A faster equivalent used when its program is on PATH (e.g. `uv pip install` for
+   * `pip install`); the standard `argv` otherwise.
+   */
+  faster?: { argv: readonly string[]; env?: Readonly<Record<string, string>> };
 }
 
 export interface Toolchain {

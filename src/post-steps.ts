@@ -1,7 +1,7 @@
 // After the files are in place: install dependencies, then git init + first commit (so
 // lockfiles land in the first commit). A failing step never deletes the project.
 import type { ProjectSpec } from './spec.js';
-import { expandCommand, formatCommand, runInProject } from './run-command.js';
+import { expandCommand, formatCommand, preferFaster, runInProject } from './run-command.js';
 import type { Reporter } from './reporter.js';
 
 export async function isInsideGitWorkTree(dir: string): Promise<boolean> {
@@ -16,18 +16,23 @@ async function hasGit(): Promise<boolean> {
   return result.exitCode === 0;
 }
 
-export function installCommands(spec: ProjectSpec): string[][] {
-  return spec.framework.commands.install.map((command) => expandCommand(command, { packageManager: spec.packageManager }));
+/** The install commands as run here: faster installers where the user has them. */
+export function installCommands(spec: ProjectSpec, available?: (program: string) => boolean): { argv: string[]; env?: Readonly<Record<string, string>> | undefined }[] {
+  return spec.framework.commands.install.map((command) => {
+    const chosen = preferFaster(command, available);
+    return { argv: expandCommand(chosen, { packageManager: spec.packageManager }), env: chosen.env };
+  });
 }
 
 /** Returns false (after saying how to retry) when an installer failed. */
 export async function installDependencies(spec: ProjectSpec, report: Reporter): Promise<boolean> {
-  for (const [index, argv] of installCommands(spec).entries()) {
+  const commands = installCommands(spec);
+  for (const [index, { argv, env }] of commands.entries()) {
     report.step(`Installing dependencies: ${formatCommand(argv)}`);
     try {
-      await runInProject(argv, spec.targetDir, { env: spec.framework.commands.install[index]!.env });
+      await runInProject(argv, spec.targetDir, { env });
     } catch (error) {
-      const rest = installCommands(spec).slice(index).map(formatCommand).join(' && ');
+      const rest = commands.slice(index).map((command) => formatCommand(command.argv)).join(' && ');
       const reason = (error as { shortMessage?: string }).shortMessage ?? (error as Error).message;
       report.warn(`Installing dependencies failed (${reason.split('\n')[0]}). The project is kept; finish with: cd ${spec.displayDir} && ${rest}`);
       return false;

@@ -1,4 +1,6 @@
 // Running commands inside the generated project. execa is loaded only when a step runs.
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import type { Command } from './framework.js';
 import type { PackageManager } from './spec.js';
 
@@ -7,6 +9,26 @@ export interface CommandContext {
   port?: number;
   harness?: string;
   python?: string;
+}
+
+/** Whether `program` is an executable on PATH (no process spawned). */
+export function onPath(program: string, path: string | undefined = process.env.PATH): boolean {
+  for (const dir of (path ?? '').split(delimiter)) {
+    if (!dir) continue;
+    try {
+      accessSync(join(dir, program), constants.X_OK);
+      return true;
+    } catch {
+      // not in this folder
+    }
+  }
+  return false;
+}
+
+/** The command to run: its faster equivalent when that program is available. */
+export function preferFaster(command: Command, available: (program: string) => boolean = onPath): Command {
+  const faster = command.faster;
+  return faster && available(faster.argv[0]!) ? { argv: faster.argv, ...(faster.env ? { env: faster.env } : {}) } : command;
 }
 
 /** Replaces `{pm}`, `{port}`, `{harness}`, `{python}` in a command's argv. */

@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import type { Command, FrameworkDefinition, OptionValues } from '../../src/framework.js';
-import { expandCommand, formatCommand, type CommandContext } from '../../src/run-command.js';
+import { expandCommand, formatCommand, preferFaster, type CommandContext } from '../../src/run-command.js';
 import { HttpClient } from './http.js';
 import { optionFlags } from './scenarios.js';
 import { provideServices, servicesFor } from './services.js';
@@ -197,7 +197,7 @@ export async function smokeTest(
   try {
     await runStep('generate', ['node', CLI, projectDir, '--framework', framework.id, '--yes', '--no-install', '--no-git', ...optionFlags(options)], workDir, env, log);
 
-    for (const command of framework.smokeInstall ?? framework.commands.install) {
+    for (const command of (framework.smokeInstall ?? framework.commands.install).map((candidate) => preferFaster(candidate))) {
       await runStep('install', expandCommand(command, context), projectDir, commandEnv(command, env), log);
     }
     for (const command of framework.commands.setup) {
