@@ -1,8 +1,8 @@
 // Laravel over real HTTP, with the queue worker run as a user runs it: the Blade
 // dashboard, POST → 202 with the job left on the database queue, `queue:work` doing
 // the analysis and sending the queued mail (log mailer), a job that fails landing in
-// `queue:failed` and going back with `queue:retry`, 422 JSON validation errors, and
-// the CSRF-protected web form.
+// `queue:failed` and going back with `queue:retry`, a job batch, 422 JSON validation
+// errors, and the CSRF-protected web form.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -90,6 +90,15 @@ const checks: SmokeChecks = {
     assert.match((await api.get('/')).text, /Waiting or running \(1\)/, 'the retried job waits on the queue again');
     await drainQueue(context);
     assert.match((await context.run(['php', 'artisan', 'queue:failed'])).stdout, /AnalyzeDocument/, 'it fails again: the text is unchanged');
+
+    // A batch over every document: the worker runs it, the dashboard shows its progress.
+    const batch = await context.run(['php', 'artisan', 'documents:reanalyze']);
+    assert.match(batch.stdout, /Queued 2 document\(s\) for analysis\./);
+    await drainQueue(context);
+    const dashboard = (await api.get('/')).text;
+    assert.match(dashboard, /Re-analyse 2 document\(s\)/, 'the dashboard lists the batch');
+    assert.match(dashboard, /1 of 2 done \(50%\),\s+1 failed/, 'the batch counts the analysed and the failed document');
+    assert.equal((await fetchDocument(api, created.id)).status, 'analyzed', 'the batch analysed the document again');
 
     // Validation: 422 with the errors as JSON.
     const invalid = await api.sendJson('POST', '/api/documents', { title: '', notify_email: 'nope' });

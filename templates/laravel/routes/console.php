@@ -3,6 +3,7 @@
 use App\Jobs\AnalyzeDocument;
 use App\Models\Document;
 use Illuminate\Support\Facades\Artisan;
+use Illuminate\Support\Facades\Bus;
 
 /*
 | Closure-based Artisan commands (app/Console/Kernel.php loads this file).
@@ -13,10 +14,23 @@ Artisan::command('documents:reanalyze {id? : Only this document}', function (?st
         ->when($id !== null, fn ($query) => $query->whereKey($id))
         ->get();
 
-    foreach ($documents as $document) {
-        $document->markQueued();
-        AnalyzeDocument::dispatch($document);
+    if ($documents->isEmpty()) {
+        $this->warn('No document to analyse.');
+
+        return 1;
     }
 
+    $documents->each->markQueued();
+
+    // One batch: the dashboard follows its progress, and a document that fails does
+    // not cancel the others (allowFailures).
+    $batch = Bus::batch($documents->map(fn (Document $document) => new AnalyzeDocument($document))->all())
+        ->name("Re-analyse {$documents->count()} document(s)")
+        ->allowFailures()
+        ->dispatch();
+
     $this->info("Queued {$documents->count()} document(s) for analysis.");
-})->purpose('Queue the analysis of every document (or of one) again');
+    $this->line("Batch {$batch->id}: the dashboard shows its progress.");
+
+    return 0;
+})->purpose('Queue the analysis of every document (or of one) again, as one batch');

@@ -6,6 +6,7 @@ use App\Exceptions\DocumentHasNoWords;
 use App\Mail\DocumentAnalyzed;
 use App\Models\Document;
 use App\Services\DocumentAnalyzer;
+use Illuminate\Bus\Batchable;
 use Illuminate\Bus\Queueable;
 use Illuminate\Contracts\Queue\ShouldQueue;
 use Illuminate\Foundation\Bus\Dispatchable;
@@ -19,10 +20,11 @@ use Throwable;
  *
  * The payload holds only the document's id (SerializesModels): the worker loads
  * the current row, so a job retried with `queue:retry` sees any fix made since.
+ * It runs alone (dispatched by the controllers) or in a batch (`documents:reanalyze`).
  */
 class AnalyzeDocument implements ShouldQueue
 {
-    use Dispatchable, InteractsWithQueue, Queueable, SerializesModels;
+    use Batchable, Dispatchable, InteractsWithQueue, Queueable, SerializesModels;
 
     /**
      * Attempts before the job is recorded in failed_jobs.
@@ -62,6 +64,10 @@ class AnalyzeDocument implements ShouldQueue
 
     public function handle(DocumentAnalyzer $analyzer): void
     {
+        if ($this->batch()?->cancelled()) {
+            return;
+        }
+
         $this->document->markProcessing();
 
         try {

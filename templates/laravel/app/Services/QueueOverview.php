@@ -2,6 +2,7 @@
 
 namespace App\Services;
 
+use Illuminate\Bus\BatchRepository;
 use Illuminate\Contracts\Config\Repository as Config;
 use Illuminate\Database\ConnectionResolverInterface;
 use Illuminate\Queue\Failed\FailedJobProviderInterface;
@@ -11,7 +12,8 @@ use Illuminate\Support\Str;
 
 /**
  * What the queue holds right now, for the dashboard: jobs waiting or running
- * (read from the database queue's table) and jobs that failed for good.
+ * (read from the database queue's table), jobs that failed for good, and the
+ * progress of recent job batches.
  */
 class QueueOverview
 {
@@ -19,6 +21,7 @@ class QueueOverview
         private Config $config,
         private ConnectionResolverInterface $db,
         private FailedJobProviderInterface $failer,
+        private BatchRepository $batches,
     ) {
     }
 
@@ -90,6 +93,16 @@ class QueueOverview
         [$class, $message] = array_pad(explode(': ', $line, 2), 2, '');
 
         return Str::limit(class_basename($class).': '.$message, 200);
+    }
+
+    /**
+     * Newest first.
+     *
+     * @return Collection<int, \Illuminate\Bus\Batch>
+     */
+    public function batches(int $limit = 5): Collection
+    {
+        return collect($this->batches->get($limit, null));
     }
 
     private function displayName(string $payload): string

@@ -67,6 +67,29 @@
             @empty
                 <p class="muted">No failed jobs.</p>
             @endforelse
+
+            @php($batches = $queue->batches())
+            @if ($batches->isNotEmpty())
+                <h2>Batches</h2>
+                @foreach ($batches as $batch)
+                    <p>
+                        {{ $batch->name }}
+                        <span class="muted">
+                            {{ $batch->processedJobs() }} of {{ $batch->totalJobs }} done ({{ $batch->progress() }}%),
+                            {{ $batch->failedJobs }} failed,
+                            @if ($batch->cancelled())
+                                cancelled
+                            @elseif ($batch->finished())
+                                finished {{ $batch->finishedAt->diffForHumans() }}
+                            @elseif ($batch->pendingJobs === $batch->failedJobs)
+                                waiting for its failed jobs to be retried
+                            @else
+                                started {{ $batch->createdAt->diffForHumans() }}
+                            @endif
+                        </span>
+                    </p>
+                @endforeach
+            @endif
         </section>
     </div>
 
