@@ -118,4 +118,32 @@ describe('create-backend (built CLI, no terminal)', () => {
       expect(readdirSync(cwd)).toEqual([]);
     });
   }
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`${signal} while installing keeps the project and says how to finish`, async () => {
+      const cwd = tempDir();
+      const bin = tempDir();
+      // a package manager that takes its time, so the signal lands mid-install
+      writeTree(bin, { npm: { contents: '#!/bin/sh\necho installing\nexec sleep 30\n', mode: 0o755 } });
+      const child = spawn(process.execPath, [CLI, 'demo', '--framework', 'express', '--yes', '--no-git'], {
+        cwd,
+        env: { ...process.env, NO_COLOR: '1', CI: 'true', PATH: `${bin}:${process.env.PATH}`, npm_config_user_agent: 'npm/11 node/v20' },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      await new Promise<void>((resolve) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+          if (stdout.includes('installing')) resolve();
+        });
+      });
+      child.kill(signal);
+      const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
+      expect(code).toBe(signal === 'SIGINT' ? 130 : 143);
+      expect(existsSync(join(cwd, 'demo/package.json'))).toBe(true);
+      expect(stderr).toMatch(/while installing\. The project is kept in .*demo; run the install again/);
+      expect(stderr).toContain('npm install');
+    });
+  }
 });
