@@ -6,8 +6,8 @@ import type { FrameworkDefinition } from '../../src/framework.js';
  * module and the app would not boot.
  */
 const TAKEN_CONSTANTS: Readonly<Record<string, readonly string[]>> = {
-  'a constant of the generated app': ['Application', 'ApplicationController', 'ApplicationRecord', 'Article', 'ArticleSerializer', 'EnvFile', 'HealthController', 'Pagination', 'Sluggable'],
-  'a Rails framework or library': ['AbstractController', 'ActionController', 'ActionDispatch', 'ActionPack', 'ActionView', 'ActiveJob', 'ActiveModel', 'ActiveRecord', 'ActiveSupport', 'Arel', 'Bundler', 'Concurrent', 'Gem', 'I18n', 'Mime', 'Minitest', 'Rake', 'Thor', 'Zeitwerk'],
+  'a constant of the generated app': ['Application', 'ApplicationController', 'ApplicationRecord', 'Article', 'ArticleSerializer', 'EnvFile', 'ErrorsController', 'HealthController', 'Pagination', 'Sluggable'],
+  'a Rails framework or library': ['AbstractController', 'ActionController', 'ActionDispatch', 'ActionPack', 'ActionView', 'ActiveJob', 'ActiveModel', 'ActiveRecord', 'ActiveSupport', 'Arel', 'Bundler', 'Concurrent', 'Gem', 'I18n', 'Mime', 'Minitest', 'Rake', 'Redis', 'Thor', 'Zeitwerk'],
   'a Ruby core or standard library constant': ['Array', 'Base64', 'Benchmark', 'Binding', 'Class', 'Comparable', 'Complex', 'Date', 'Delegator', 'Digest', 'Dir', 'Encoding', 'Enumerable', 'Enumerator', 'Errno', 'Etc', 'Exception', 'Fiber', 'File', 'Float', 'Forwardable', 'Hash', 'Integer', 'Interrupt', 'Kernel', 'Logger', 'Marshal', 'Math', 'Method', 'Module', 'Monitor', 'Mutex', 'Numeric', 'Object', 'Pathname', 'Proc', 'Process', 'Psych', 'Queue', 'Ractor', 'Random', 'Range', 'Rational', 'Set', 'Signal', 'Singleton', 'Socket', 'String', 'Struct', 'Symbol', 'Tempfile', 'Thread', 'Time', 'Timeout', 'Warning', 'Zlib'],
 };
 
@@ -22,7 +22,28 @@ export const rails: FrameworkDefinition = {
   summary: 'API-only Rails app: versioned JSON resource with slug URLs, pagination, CORS and a rake task',
   language: 'Ruby',
   available: true,
-  options: [],
+  options: [
+    {
+      kind: 'choice',
+      name: 'db',
+      message: 'Database (Active Record)',
+      choices: [
+        { value: 'sqlite', label: 'SQLite', hint: 'a file under db/, nothing to run' },
+        { value: 'postgres', label: 'PostgreSQL', hint: 'reads DATABASE_URL; compose.yaml runs one', services: ['postgres'] },
+      ],
+      default: 'sqlite',
+    },
+    {
+      kind: 'choice',
+      name: 'cache',
+      message: 'Cache store (Rails.cache) for rendered articles',
+      choices: [
+        { value: 'memory', label: 'In memory', hint: ':memory_store, per process' },
+        { value: 'redis', label: 'Redis', hint: ':redis_cache_store, reads REDIS_URL', services: ['redis'] },
+      ],
+      default: 'memory',
+    },
+  ],
   reservedNames: Object.fromEntries(
     Object.entries(TAKEN_CONSTANTS).flatMap(([what, constants]) => constants.map((constant) => [projectNameOf(constant), `${constant}, ${what}`])),
   ),
@@ -38,7 +59,7 @@ export const rails: FrameworkDefinition = {
     readyPath: '/up',
   },
   // No RubyGems on CI: resolve against the gems Debian installed (ruby-rails, ruby-sqlite3,
-  // puma, ruby-rack-cors).
+  // puma, ruby-rack-cors, and ruby-pg / ruby-redis for --db postgres / --cache redis).
   smokeInstall: [{ argv: ['bundle', 'install', '--local'] }],
   actions: () => [{ type: 'renderTree', templates: 'rails' }],
 };

@@ -14,15 +14,9 @@ Rails.application.configure do
   # Show full error reports: in API mode, as JSON with the exception and its backtrace.
   config.consider_all_requests_local = true
 
-  # Enable/disable caching. By default caching is disabled.
-  # Run `bin/rails dev:cache` to toggle caching.
-  if Rails.root.join("tmp/caching-dev.txt").exist?
-    config.action_controller.perform_caching = true
-    config.cache_store = :memory_store
-  else
-    config.action_controller.perform_caching = false
-    config.cache_store = :null_store
-  end
+  # Controller-level caching (etags aside) is off unless `bin/rails dev:cache` toggled it.
+  # Rails.cache itself uses the store of config/application.rb in every environment.
+  config.action_controller.perform_caching = Rails.root.join("tmp/caching-dev.txt").exist?
 
   # Print deprecation notices to the Rails logger.
   config.active_support.deprecation = :log

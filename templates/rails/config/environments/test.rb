@@ -15,10 +15,10 @@ Rails.application.configure do
   # preloads Rails for running tests, you may have to set it to true.
   config.eager_load = ENV["CI"].present?
 
-  # Show full error reports and disable caching.
+  # Show full error reports. Rails.cache keeps the store of config/application.rb, so
+  # the tests exercise the cache the app really uses.
   config.consider_all_requests_local = true
   config.action_controller.perform_caching = false
-  config.cache_store = :null_store
 
   # Raise exceptions the application does not rescue itself instead of rendering
   # error pages (Rails 7.1 replaced `false` with :rescuable).

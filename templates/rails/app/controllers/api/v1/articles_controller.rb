@@ -13,8 +13,11 @@ module Api
       end
 
       # GET /api/v1/articles/my-first-post
+      # The JSON comes from Rails.cache when it can: the entry is keyed by the article
+      # ("articles/<id>") and versioned by its updated_at, so any change to the article
+      # makes the old entry miss and the next request renders it afresh.
       def show
-        render json: ArticleSerializer.new(@article)
+        render json: Rails.cache.fetch(@article) { ArticleSerializer.new(@article).to_json }
       end
 
       # POST /api/v1/articles

@@ -79,6 +79,19 @@ module Api
         assert_equal "unwrapped", json["slug"]
       end
 
+      test "serves an article from Rails.cache until the article changes" do
+        get api_v1_article_url(@article), headers: json_headers
+
+        assert_response :ok
+        assert_equal response.body, Rails.cache.read(@article), "the rendered JSON is cached"
+
+        @article.update!(title: "Retitled")
+        assert_nil Rails.cache.read(@article), "a changed article misses the old entry"
+
+        get api_v1_article_url(@article), headers: json_headers
+        assert_equal "Retitled", json["title"]
+      end
+
       test "ignores attributes that are not permitted" do
         post api_v1_articles_url, params: { article: { title: "Sneaky", body: "Text", created_at: "2000-01-01" } }.to_json, headers: json_headers
 
