@@ -36,7 +36,8 @@ return [
     'domain' => env('SESSION_DOMAIN'),
 
     /*
-    | Send the cookie over HTTPS only (turn on in production behind TLS).
+    | Send the cookie over HTTPS only. Unset (null): Secure exactly when the request
+    | came over HTTPS (App\Http\Middleware\SecureCookiesOverHttps); true/false forces it.
     */
     'secure' => env('SESSION_SECURE_COOKIE'),
 

@@ -18,12 +18,24 @@ class RouteServiceProvider extends ServiceProvider
     public const HOME = '/';
 
     /**
+     * Documents one client may submit through the API in a minute.
+     *
+     * @var int
+     */
+    public const SUBMISSIONS_PER_MINUTE = 10;
+
+    /**
      * Load the route files and define the rate limiters they use.
      */
     public function boot(): void
     {
         RateLimiter::for('api', function (Request $request) {
             return Limit::perMinute(60)->by($request->user()?->id ?: $request->ip());
+        });
+
+        // POST /api/documents: each submission queues a job, so fewer of them.
+        RateLimiter::for('submissions', function (Request $request) {
+            return Limit::perMinute(self::SUBMISSIONS_PER_MINUTE)->by($request->user()?->id ?: $request->ip());
         });
 
         $this->routes(function () {

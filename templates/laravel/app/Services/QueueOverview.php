@@ -4,6 +4,7 @@ namespace App\Services;
 
 use Illuminate\Bus\BatchRepository;
 use Illuminate\Contracts\Config\Repository as Config;
+use Illuminate\Contracts\Redis\Factory as Redis;
 use Illuminate\Database\ConnectionResolverInterface;
 use Illuminate\Queue\Failed\FailedJobProviderInterface;
 use Illuminate\Support\Carbon;
@@ -12,7 +13,7 @@ use Illuminate\Support\Str;
 
 /**
  * What the queue holds right now, for the dashboard: jobs waiting or running
- * (read from the database queue's table), jobs that failed for good, and the
+ * (read from the database queue's table or from Redis), jobs that failed for good, and the
  * progress of recent job batches.
  */
 class QueueOverview
@@ -22,6 +23,7 @@ class QueueOverview
         private ConnectionResolverInterface $db,
         private FailedJobProviderInterface $failer,
         private BatchRepository $batches,
+        private Redis $redis,
     ) {
     }
 
@@ -31,25 +33,37 @@ class QueueOverview
         return (string) $this->config->get('queue.default');
     }
 
-    /** Pending jobs can be listed only when they live in our own database. */
-    public function isDatabaseQueue(): bool
+    /** The default connection's driver: "database", "redis", "sync"... */
+    public function driver(): string
     {
-        return $this->config->get("queue.connections.{$this->connection()}.driver") === 'database';
+        return (string) $this->config->get("queue.connections.{$this->connection()}.driver");
+    }
+
+    /** Pending jobs can be listed when they wait in our database or in Redis. */
+    public function canListPending(): bool
+    {
+        return in_array($this->driver(), ['database', 'redis'], true);
     }
 
     /**
-     * Oldest first: what a worker picks up next.
+     * Running first, then waiting, oldest first: what a worker picks up next.
      *
-     * @return Collection<int, object{id: int, name: string, queue: string, attempts: int, running: bool, available_at: Carbon}>
+     * @return Collection<int, object{id: int|string, name: string, queue: string, attempts: int, running: bool, available_at: Carbon}>
      */
     public function pending(int $limit = 10): Collection
     {
-        if (! $this->isDatabaseQueue()) {
-            return collect();
-        }
+        $settings = (array) $this->config->get("queue.connections.{$this->connection()}");
 
-        $settings = $this->config->get("queue.connections.{$this->connection()}");
+        return match ($this->driver()) {
+            'database' => $this->pendingInDatabase($settings, $limit),
+            'redis' => $this->pendingInRedis($settings, $limit),
+            default => collect(),
+        };
+    }
 
+    /** The database queue: one row per job in its table. */
+    private function pendingInDatabase(array $settings, int $limit): Collection
+    {
         return $this->db->connection($settings['connection'] ?? null)
             ->table($settings['table'])
             ->orderBy('id')
@@ -63,6 +77,41 @@ class QueueOverview
                 'running' => $row->reserved_at !== null,
                 'available_at' => Carbon::createFromTimestamp($row->available_at),
             ]);
+    }
+
+    /**
+     * The Redis queue: the list "queues:<name>" holds waiting payloads, the sorted
+     * sets ":reserved" (running) and ":delayed" (waiting for a retry, scored by the
+     * time it is due) the others. Keys carry the connection's prefix.
+     */
+    private function pendingInRedis(array $settings, int $limit): Collection
+    {
+        $redis = $this->redis->connection($settings['connection'] ?? null);
+        $queue = (string) ($settings['queue'] ?? 'default');
+        $key = "queues:{$queue}";
+        $now = Carbon::now();
+        $job = function (string $payload, bool $running, Carbon $availableAt) use ($queue): object {
+            $decoded = json_decode($payload, true) ?: [];
+
+            return (object) [
+                'id' => (string) ($decoded['id'] ?? '?'),
+                'name' => $this->displayName($payload),
+                'queue' => $queue,
+                'attempts' => (int) ($decoded['attempts'] ?? 0),
+                'running' => $running,
+                'available_at' => $availableAt,
+            ];
+        };
+        $scored = fn (string $set) => $redis->zrangebyscore($set, '-inf', '+inf', ['withscores' => true, 'limit' => [0, $limit]]) ?: [];
+
+        return collect($scored("{$key}:reserved"))
+            ->map(fn ($score, $payload) => $job((string) $payload, true, $now))
+            ->values()
+            ->concat(collect($redis->lrange($key, 0, $limit - 1) ?: [])->map(fn ($payload) => $job((string) $payload, false, $now)))
+            ->concat(collect($scored("{$key}:delayed"))
+                ->map(fn ($score, $payload) => $job((string) $payload, false, Carbon::createFromTimestamp((int) $score)))
+                ->values())
+            ->take($limit);
     }
 
     /**

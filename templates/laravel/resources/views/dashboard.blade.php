@@ -34,7 +34,7 @@
         <section aria-labelledby="queue-heading">
             <h1 id="queue-heading">Queue</h1>
 
-            @if ($queue->isDatabaseQueue())
+            @if ($queue->canListPending())
                 @php($pending = $queue->pending())
                 <h2>Waiting or running ({{ $pending->count() }})</h2>
                 @forelse ($pending as $job)
@@ -49,10 +49,15 @@
                 @empty
                     <p class="muted">Nothing waiting.</p>
                 @endforelse
+            @elseif ($queue->driver() === 'sync')
+                <p class="muted">
+                    Jobs run inside the request that dispatches them (the "sync" connection):
+                    nothing waits for a worker.
+                </p>
             @else
                 <p class="muted">
                     Jobs run on the "{{ $queue->connection() }}" connection; only the database
-                    queue can be listed here.
+                    and Redis queues can be listed here.
                 </p>
             @endif
 

@@ -7,8 +7,10 @@ use App\Models\Document;
 use App\Services\DocumentAnalysis;
 use App\Services\DocumentAnalyzer;
 use Illuminate\Foundation\Testing\RefreshDatabase;
+use Illuminate\Queue\Events\JobFailed;
 use Illuminate\Support\Facades\Artisan;
 use Illuminate\Support\Facades\DB;
+use Illuminate\Support\Facades\Event;
 use RuntimeException;
 use Tests\TestCase;
 
@@ -122,6 +124,11 @@ class FailedJobTest extends TestCase
 
     private function work(): int
     {
+        // Each queue:work run registers its "log the failed job" listener on the app's
+        // events; a real worker process does so once. Keep one, or a job failing on the
+        // third run is logged three times (PostgreSQL then rejects the duplicate uuid).
+        Event::forget(JobFailed::class);
+
         return Artisan::call('queue:work', ['--once' => true, '--stop-when-empty' => true]);
     }
 }

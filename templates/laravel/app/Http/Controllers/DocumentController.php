@@ -18,10 +18,14 @@ class DocumentController extends Controller
         $document = Document::create($request->validated());
 
         AnalyzeDocument::dispatch($document);
+        // On the "sync" connection the job has already run inside this request.
+        $document->refresh();
 
         return redirect()
             ->route('dashboard')
-            ->with('status', "“{$document->title}” is queued. Run a worker to analyse it.");
+            ->with('status', $document->status === Document::QUEUED
+                ? "“{$document->title}” is queued. Run a worker to analyse it."
+                : "“{$document->title}” was analysed at once: {$document->status}.");
     }
 
     /**

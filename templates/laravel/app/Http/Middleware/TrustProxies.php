@@ -8,7 +8,8 @@ use Illuminate\Http\Request;
 class TrustProxies extends Middleware
 {
     /**
-     * The proxies in front of this application ('*' behind a load balancer you control).
+     * The proxies in front of this application; null reads TRUSTED_PROXIES through
+     * config/trustedproxy.php.
      *
      * @var array<int, string>|string|null
      */

@@ -23,12 +23,15 @@ class DocumentController extends Controller
     /**
      * POST /api/documents: store the text, queue its analysis and answer
      * 202 Accepted straight away; poll the Location URL for the result.
+     * Rate limited ("submissions" in RouteServiceProvider).
      */
     public function store(StoreDocumentRequest $request): JsonResponse
     {
         $document = Document::create($request->validated());
 
         AnalyzeDocument::dispatch($document);
+        // On the "sync" connection the job has already run: answer with its result.
+        $document->refresh();
 
         return (new DocumentResource($document))
             ->response()
