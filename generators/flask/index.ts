@@ -17,7 +17,7 @@ export const flask: FrameworkDefinition = {
     {
       kind: 'choice',
       name: 'cache',
-      message: 'Cache (Flask-Caching) for the home page and the API list',
+      message: 'Which cache for the home page and the API list (Flask-Caching)?',
       choices: [
         { value: 'memory', label: 'In memory', hint: 'SimpleCache, per process' },
         { value: 'none', label: 'None', hint: 'no Flask-Caching' },
