@@ -52,7 +52,7 @@ const cases: BadCase[] = [
   { what: 'an unknown flag', args: ['x', '--frobnicate', ...BASE], error: /Unknown option "--frobnicate"/ },
   { what: 'a flag missing its value', args: ['x', '--framework'], error: /Option --framework needs a value\./ },
   { what: 'a bad option value', args: ['x', '-f', 'flask', '--cache', 'disk', ...BASE], error: /Invalid value "disk" for --cache: Flask accepts/ },
-  { what: 'an option of another framework', args: ['x', '-f', 'express', '--cache', 'memory', ...BASE], error: /does not apply to Express/ },
+  { what: 'an option of another framework', args: ['x', '-f', 'express', '--no-migrate', ...BASE], error: /Option --migrate does not apply to Express/ },
   { what: 'a target that is a file', args: ['taken', '-f', 'express', ...BASE], before: { taken: 'a file' }, error: /"[^"]*taken" exists and is not a directory/ },
   { what: 'a non-empty target without --force', args: ['api', '-f', 'express', ...BASE], before: { 'api/notes.txt': 'mine' }, error: /Directory "api" is not empty\. Use --force/ },
   {

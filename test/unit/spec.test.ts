@@ -3,7 +3,10 @@ import { parseArgs } from '../../src/args.js';
 import type { FrameworkDefinition } from '../../src/framework.js';
 import { packageManagerFromUserAgent, resolveSpec, resolveTarget, type Asker } from '../../src/spec.js';
 import { FRAMEWORKS } from '../../generators/index.js';
-import { express } from './helpers.js';
+import { express as realExpress } from './helpers.js';
+
+// fixtures: an Express without options, a Flask with two, a starter not available yet
+const express: FrameworkDefinition = { ...realExpress, options: [] };
 
 const flask: FrameworkDefinition = {
   ...express,
