@@ -1,12 +1,9 @@
-import type { FrameworkDefinition, OptionValues, RenderTreeAction } from '../../src/framework.js';
+import type { FrameworkDefinition } from '../../src/framework.js';
+import { cacheOption, databaseOption, overlay, pythonInstall } from '../shared.js';
 
 // The base tree is the default project (SQLite, in-process cache); settings, requirements,
 // compose.yaml and the CI workflow switch on the options inside their `.hbs` files, and
 // each folder under `templates/django/_overlays/` adds the tests of one option value.
-function overlay(name: string, isOn: (options: OptionValues) => boolean, whyOff: string): RenderTreeAction {
-  return { type: 'renderTree', templates: `django/_overlays/${name}`, skip: (data) => (isOn(data.options) ? false : whyOff) };
-}
-
 export const django: FrameworkDefinition = {
   id: 'django',
   label: 'Django',
@@ -14,33 +11,12 @@ export const django: FrameworkDefinition = {
   language: 'Python',
   available: true,
   options: [
-    {
-      kind: 'choice',
-      name: 'db',
-      message: 'Database',
-      choices: [
-        { value: 'sqlite', label: 'SQLite', hint: 'a file, nothing to run' },
-        { value: 'postgres', label: 'PostgreSQL', hint: 'psycopg 3, DATABASE_URL', services: ['postgres'] },
-      ],
-      default: 'sqlite',
-    },
-    {
-      kind: 'choice',
-      name: 'cache',
-      message: 'Cache (also holds the log-in lockout counters)',
-      choices: [
-        { value: 'memory', label: 'In memory', hint: 'per process' },
-        { value: 'redis', label: 'Redis', hint: "Django's RedisCache, REDIS_URL", services: ['redis'] },
-      ],
-      default: 'memory',
-    },
+    databaseOption('psycopg 3, DATABASE_URL'),
+    cacheOption('Cache (also holds the log-in lockout counters)', { memory: 'per process', redis: "Django's RedisCache, REDIS_URL" }),
   ],
   toolchain: [{ name: 'Python 3.10+', check: ['python3', '--version'] }],
   commands: {
-    install: [
-      { argv: ['{python}', '-m', 'venv', '.venv'] },
-      { argv: ['.venv/bin/pip', 'install', '-r', 'requirements-dev.txt'] },
-    ],
+    install: pythonInstall(['requirements-dev.txt']),
     setup: [{ argv: ['.venv/bin/python', 'manage.py', 'migrate'] }],
     test: [{ argv: ['.venv/bin/python', '-m', 'pytest'] }],
     start: { argv: ['.venv/bin/python', 'manage.py', 'runserver', '127.0.0.1:{port}'] },
@@ -48,7 +24,7 @@ export const django: FrameworkDefinition = {
   },
   actions: () => [
     { type: 'renderTree', templates: 'django' },
-    overlay('postgres', (options) => options.db === 'postgres', 'db is not "postgres"'),
-    overlay('redis', (options) => options.cache === 'redis', 'cache is not "redis"'),
+    overlay('django', 'postgres', (options) => options.db === 'postgres', 'db is not "postgres"'),
+    overlay('django', 'redis', (options) => options.cache === 'redis', 'cache is not "redis"'),
   ],
 };
