@@ -1,0 +1,20 @@
+#!/bin/sh
+# The container's entrypoint (Dockerfile): prepares the app from this container's
+# environment, then runs the command — Apache by default, or e.g.
+# `php artisan queue:work` for a worker.
+set -e
+
+# SQLite: the database file must exist before the first connection.
+if [ "${DB_CONNECTION:-sqlite}" = sqlite ] && [ -n "${DB_DATABASE:-}" ] && [ ! -e "$DB_DATABASE" ]; then
+    touch "$DB_DATABASE"
+fi
+
+php artisan config:cache
+php artisan route:cache
+php artisan view:cache
+
+if [ "${MIGRATE_ON_START:-false}" = true ]; then
+    php artisan migrate --force
+fi
+
+exec "$@"
