@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     env: { NODE_ENV: 'test' },
+    // .env (DATABASE_URL, REDIS_URL…) as for the server; the environment still wins.
+    setupFiles: ['./src/load-env.ts'],
   },
 });

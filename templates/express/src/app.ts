@@ -2,13 +2,12 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import morgan from 'morgan';
-import { ResponseCache } from './cache/response-cache.js';
+import type { ResponseCache } from './cache/response-cache.js';
 import { type Config, loadConfig } from './config.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { apiRouter } from './routes/api.js';
 import { pagesRouter } from './routes/pages.js';
 import { site } from './site.js';
-import { InMemoryTaskRepository } from './tasks/in-memory-task-repository.js';
 import type { TaskRepository } from './tasks/task-repository.js';
 import { etaEngine } from './views.js';
 
@@ -19,23 +18,25 @@ const publicDir = join(projectRoot, 'public');
 
 export interface AppOptions {
   config?: Config;
-  /** Storage for tasks; swap in a database-backed TaskRepository here. */
-  tasks?: TaskRepository;
-  cache?: ResponseCache;
+  /** Storage for tasks (src/database.ts opens it); routes only see this interface. */
+  tasks: TaskRepository;
+  /** Response cache store (src/cache/open-cache.ts opens it). */
+  cache: ResponseCache;
   /** Log each request to stdout (morgan); on by default except when NODE_ENV=test. */
   logRequests?: boolean;
 }
 
 /** Builds the Express app without listening, so tests can drive it with supertest. */
-export function createApp(options: AppOptions = {}): Express {
+export function createApp(options: AppOptions): Express {
   const config = options.config ?? loadConfig();
-  const tasks = options.tasks ?? new InMemoryTaskRepository();
-  const cache =
-    options.cache ?? new ResponseCache({ ttlMs: config.CACHE_TTL_SECONDS * 1000, maxEntries: config.CACHE_MAX_ENTRIES });
+  const { tasks, cache } = options;
   const production = config.NODE_ENV === 'production';
 
   const app = express();
   app.disable('x-powered-by'); // helmet would strip it too; this never sets it
+  // Behind a proxy (TRUST_PROXY=1): req.ip, req.protocol and req.secure come from its
+  // X-Forwarded-* headers; never trust them from clients that connect directly.
+  app.set('trust proxy', config.TRUST_PROXY);
   app.engine('eta', etaEngine(viewsDir, { cache: production }));
   app.set('view engine', 'eta');
   app.set('views', viewsDir);

@@ -1,30 +1,37 @@
 import './load-env.js';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
+import { openCache } from './cache/open-cache.js';
 import { loadConfig } from './config.js';
+import { openDatabase } from './database.js';
 import { log } from './logger.js';
-import { InMemoryTaskRepository } from './tasks/in-memory-task-repository.js';
 
 const config = loadConfig();
-const tasks = new InMemoryTaskRepository();
-if (config.NODE_ENV === 'development') {
-  // Something to look at on /tasks; the in-memory store starts empty on every start.
-  await tasks.create({ title: 'Read the README', done: true });
-  await tasks.create({ title: 'Replace the in-memory store with a database', done: false });
+// Connects (and applies pending migrations) before listening: a wrong DATABASE_URL or
+// REDIS_URL stops the start with the server's message instead of failing requests later.
+const database = await openDatabase(config);
+const responseCache = await openCache(config);
+if (config.NODE_ENV === 'development' && (await database.tasks.list()).length === 0) {
+  // Something to look at on /tasks in a fresh development database.
+  await database.tasks.create({ title: 'Read the README', done: true });
+  await database.tasks.create({ title: 'Add a resource of your own', done: false });
 }
 
-const app = createApp({ config, tasks });
+const app = createApp({ config, tasks: database.tasks, cache: responseCache.cache });
 const server = app.listen(config.PORT, (error?: Error) => {
   if (error) throw error;
   const { port } = server.address() as AddressInfo;
   console.log(`Listening on http://localhost:${port} (${config.NODE_ENV})`);
 });
 
-// Finish in-flight requests before exiting (docker stop, Ctrl-C, process managers).
+// Finish in-flight requests, then close the connections, before exiting (docker stop,
+// Ctrl-C, process managers).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     log.server('%s received, closing', signal);
-    server.close(() => process.exit(0));
+    server.close(() => {
+      void Promise.allSettled([database.close(), responseCache.close()]).then(() => process.exit(0));
+    });
     server.closeIdleConnections();
   });
 }

@@ -4,7 +4,7 @@ import { buildTestApp } from './helpers.js';
 
 describe('caching of the tasks resource', () => {
   it('serves a repeated list from the cache until a task is created', async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     await request(app).get('/api/tasks').expect(200).expect('X-Cache', 'MISS');
     await request(app).get('/api/tasks').expect(200).expect('X-Cache', 'HIT');
 
@@ -14,7 +14,7 @@ describe('caching of the tasks resource', () => {
   });
 
   it('drops a cached task after PATCH and DELETE', async () => {
-    const { app, tasks } = buildTestApp();
+    const { app, tasks } = await buildTestApp();
     const task = await tasks.create({ title: 'Cached', done: false });
     const url = `/api/tasks/${task.id}`;
 
@@ -29,21 +29,21 @@ describe('caching of the tasks resource', () => {
   });
 
   it('does not invalidate on a failed write', async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     await request(app).get('/api/tasks').expect('X-Cache', 'MISS');
     await request(app).post('/api/tasks').send({ title: '' }).expect(400);
     await request(app).get('/api/tasks').expect('X-Cache', 'HIT');
   });
 
   it('answers a matching If-None-Match with 304 and no body', async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const { headers } = await request(app).get('/api/tasks').expect(200);
     const response = await request(app).get('/api/tasks').set('If-None-Match', headers.etag as string).expect(304);
     expect(response.text).toBe('');
   });
 
   it('refreshes the HTML task list when the API changes a task', async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     await request(app).get('/tasks').expect('X-Cache', 'MISS');
     await request(app).get('/tasks').expect('X-Cache', 'HIT');
     await request(app).post('/api/tasks').send({ title: 'Shown on the page' }).expect(201);

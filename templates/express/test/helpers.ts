@@ -1,13 +1,19 @@
-import { ResponseCache } from '../src/cache/response-cache.js';
-import { type Config, loadConfig } from '../src/config.js';
+import type { ResponseCache } from '../src/cache/response-cache.js';
 import { createApp } from '../src/app.js';
-import { InMemoryTaskRepository } from '../src/tasks/in-memory-task-repository.js';
+import { type Config, loadConfig } from '../src/config.js';
 import type { TaskRepository } from '../src/tasks/task-repository.js';
+import { testCache } from './support/cache.js';
+import { testDatabase } from './support/database.js';
 
-/** A fresh app with its own store and cache, so tests never share state. */
-export function buildTestApp(options: { env?: Partial<Record<keyof Config, string>>; tasks?: TaskRepository } = {}) {
-  const config = loadConfig({ NODE_ENV: 'test', ...options.env });
-  const tasks = options.tasks ?? new InMemoryTaskRepository();
-  const cache = new ResponseCache({ ttlMs: 60_000, maxEntries: 100 });
+/**
+ * A fresh app for one test: its own database (test/support/database.ts) and response
+ * cache (test/support/cache.ts), on the same database and cache store as the app.
+ */
+export async function buildTestApp(
+  options: { env?: Partial<Record<keyof Config, string>>; tasks?: TaskRepository; cache?: ResponseCache } = {},
+) {
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', ...options.env });
+  const tasks = options.tasks ?? (await testDatabase()).tasks;
+  const cache = options.cache ?? (await testCache());
   return { app: createApp({ config, tasks, cache, logRequests: false }), tasks, cache, config };
 }

@@ -1,7 +1,7 @@
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { ResponseCache } from '../src/cache/response-cache.js';
+import { MemoryResponseCache } from '../src/cache/response-cache.js';
 import { cacheResponses } from '../src/middleware/cache-responses.js';
 
 /** A clock the test moves by hand. */
@@ -13,7 +13,7 @@ function manualClock(start = 1_000_000) {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** An app whose only route is slow and counts how often it really runs. */
-function slowApp(cache: ResponseCache, delayMs = 200) {
+function slowApp(cache: MemoryResponseCache, delayMs = 200) {
   const calls = { count: 0 };
   const app = express();
   app.get('/report', cacheResponses(cache, { tags: ['reports'] }), async (req, res) => {
@@ -35,7 +35,7 @@ function slowApp(cache: ResponseCache, delayMs = 200) {
 describe('cacheResponses middleware', () => {
   it('does not call a slow handler again within the TTL', async () => {
     const clock = manualClock();
-    const cache = new ResponseCache({ ttlMs: 30_000, maxEntries: 10, now: clock.now });
+    const cache = new MemoryResponseCache({ ttlMs: 30_000, maxEntries: 10, now: clock.now });
     const { app, calls } = slowApp(cache, 300);
 
     const started = performance.now();
@@ -56,7 +56,7 @@ describe('cacheResponses middleware', () => {
 
   it('calls the handler again once the TTL has passed', async () => {
     const clock = manualClock();
-    const cache = new ResponseCache({ ttlMs: 30_000, maxEntries: 10, now: clock.now });
+    const cache = new MemoryResponseCache({ ttlMs: 30_000, maxEntries: 10, now: clock.now });
     const { app, calls } = slowApp(cache, 1);
 
     await request(app).get('/report').expect('X-Cache', 'MISS');
@@ -67,7 +67,7 @@ describe('cacheResponses middleware', () => {
   });
 
   it('caches each URL, query string included, separately', async () => {
-    const cache = new ResponseCache({ ttlMs: 30_000, maxEntries: 10 });
+    const cache = new MemoryResponseCache({ ttlMs: 30_000, maxEntries: 10 });
     const { app } = slowApp(cache, 1);
 
     await request(app).get('/report?q=a').expect('X-Cache', 'MISS');
@@ -77,19 +77,19 @@ describe('cacheResponses middleware', () => {
   });
 
   it('runs the handler again after its tag is invalidated', async () => {
-    const cache = new ResponseCache({ ttlMs: 30_000, maxEntries: 10 });
+    const cache = new MemoryResponseCache({ ttlMs: 30_000, maxEntries: 10 });
     const { app, calls } = slowApp(cache, 1);
 
     await request(app).get('/report').expect('X-Cache', 'MISS');
-    expect(cache.invalidate('other')).toBe(0);
+    expect(await cache.invalidate('other')).toBe(0);
     await request(app).get('/report').expect('X-Cache', 'HIT');
-    expect(cache.invalidate('reports')).toBe(1);
+    expect(await cache.invalidate('reports')).toBe(1);
     await request(app).get('/report').expect('X-Cache', 'MISS');
     expect(calls.count).toBe(2);
   });
 
   it('sends Cache-Control and a strong ETag, and 304 for a matching If-None-Match', async () => {
-    const cache = new ResponseCache({ ttlMs: 30_000, maxEntries: 10 });
+    const cache = new MemoryResponseCache({ ttlMs: 30_000, maxEntries: 10 });
     const { app, calls } = slowApp(cache, 1);
 
     const miss = await request(app).get('/report').expect(200).expect('Cache-Control', 'no-cache');
@@ -109,35 +109,35 @@ describe('cacheResponses middleware', () => {
   });
 
   it('answers If-None-Match with 304 on a miss too, and still stores the response', async () => {
-    const cache = new ResponseCache({ ttlMs: 30_000, maxEntries: 10 });
+    const cache = new MemoryResponseCache({ ttlMs: 30_000, maxEntries: 10 });
     const { app } = slowApp(cache);
     const { headers } = await request(app).get('/text');
-    cache.clear();
+    await cache.clear();
 
     await request(app).get('/text').set('If-None-Match', headers.etag as string).expect(304).expect('X-Cache', 'MISS');
     await request(app).get('/text').expect('X-Cache', 'HIT').expect(200, '<p>plain</p>');
   });
 
   it('answers 304 when the client also sends Cache-Control: no-cache, as fetch() does', async () => {
-    const cache = new ResponseCache({ ttlMs: 30_000, maxEntries: 10 });
+    const cache = new MemoryResponseCache({ ttlMs: 30_000, maxEntries: 10 });
     const { app } = slowApp(cache);
     const { headers } = await request(app).get('/text');
     const conditional = { 'If-None-Match': `W/${headers.etag as string}, "other"`, 'Cache-Control': 'no-cache' };
 
     await request(app).get('/text').set(conditional).expect(304).expect('X-Cache', 'HIT');
-    cache.clear();
+    await cache.clear();
     await request(app).get('/text').set(conditional).expect(304).expect('X-Cache', 'MISS');
   });
 
   it('keeps the content type of a text response', async () => {
-    const cache = new ResponseCache({ ttlMs: 30_000, maxEntries: 10 });
+    const cache = new MemoryResponseCache({ ttlMs: 30_000, maxEntries: 10 });
     const { app } = slowApp(cache);
     await request(app).get('/text').expect('X-Cache', 'MISS');
     await request(app).get('/text').expect('X-Cache', 'HIT').expect('Content-Type', /text\/html/).expect(200, '<p>plain</p>');
   });
 
   it('does not store error responses', async () => {
-    const cache = new ResponseCache({ ttlMs: 30_000, maxEntries: 10 });
+    const cache = new MemoryResponseCache({ ttlMs: 30_000, maxEntries: 10 });
     const { app, calls } = slowApp(cache);
     await request(app).get('/missing').expect(404).expect('X-Cache', 'MISS');
     await request(app).get('/missing').expect(404).expect('X-Cache', 'MISS');
@@ -146,7 +146,7 @@ describe('cacheResponses middleware', () => {
   });
 
   it('leaves other methods alone', async () => {
-    const cache = new ResponseCache({ ttlMs: 30_000, maxEntries: 10 });
+    const cache = new MemoryResponseCache({ ttlMs: 30_000, maxEntries: 10 });
     const app = express();
     app.use(cacheResponses(cache, { tags: [] }));
     app.post('/things', (_req, res) => {
@@ -158,7 +158,7 @@ describe('cacheResponses middleware', () => {
   });
 });
 
-describe('ResponseCache', () => {
+describe('MemoryResponseCache', () => {
   const entry = (text: string, tags: string[] = []) => ({
     status: 200,
     contentType: 'text/plain',
@@ -167,43 +167,43 @@ describe('ResponseCache', () => {
     tags,
   });
 
-  it('keeps at most maxEntries, dropping the least recently used', () => {
-    const cache = new ResponseCache({ ttlMs: 1000, maxEntries: 2 });
-    cache.set('/a', entry('a'));
-    cache.set('/b', entry('b'));
-    cache.get('/a'); // /a is now more recent than /b
-    cache.set('/c', entry('c'));
+  it('keeps at most maxEntries, dropping the least recently used', async () => {
+    const cache = new MemoryResponseCache({ ttlMs: 1000, maxEntries: 2 });
+    await cache.set('/a', entry('a'));
+    await cache.set('/b', entry('b'));
+    await cache.get('/a'); // /a is now more recent than /b
+    await cache.set('/c', entry('c'));
 
     expect(cache.size).toBe(2);
-    expect(cache.get('/b')).toBeUndefined();
-    expect(cache.get('/a')?.body.toString()).toBe('a');
-    expect(cache.get('/c')?.body.toString()).toBe('c');
+    expect(await cache.get('/b')).toBeUndefined();
+    expect((await cache.get('/a'))?.body.toString()).toBe('a');
+    expect((await cache.get('/c'))?.body.toString()).toBe('c');
   });
 
-  it('forgets an entry when its TTL is over', () => {
+  it('forgets an entry when its TTL is over', async () => {
     const clock = manualClock();
-    const cache = new ResponseCache({ ttlMs: 1000, maxEntries: 2, now: clock.now });
-    cache.set('/a', entry('a'));
+    const cache = new MemoryResponseCache({ ttlMs: 1000, maxEntries: 2, now: clock.now });
+    await cache.set('/a', entry('a'));
     clock.advance(999);
-    expect(cache.get('/a')).toBeDefined();
+    expect(await cache.get('/a')).toBeDefined();
     clock.advance(1);
-    expect(cache.get('/a')).toBeUndefined();
+    expect(await cache.get('/a')).toBeUndefined();
     expect(cache.size).toBe(0);
   });
 
-  it('invalidates only the entries with the tag', () => {
-    const cache = new ResponseCache({ ttlMs: 1000, maxEntries: 10 });
-    cache.set('/tasks', entry('tasks', ['tasks']));
-    cache.set('/tasks/1', entry('task', ['tasks']));
-    cache.set('/users', entry('users', ['users']));
+  it('invalidates only the entries with the tag', async () => {
+    const cache = new MemoryResponseCache({ ttlMs: 1000, maxEntries: 10 });
+    await cache.set('/tasks', entry('tasks', ['tasks']));
+    await cache.set('/tasks/1', entry('task', ['tasks']));
+    await cache.set('/users', entry('users', ['users']));
 
-    expect(cache.invalidate('tasks')).toBe(2);
-    expect(cache.get('/tasks')).toBeUndefined();
-    expect(cache.get('/users')).toBeDefined();
+    expect(await cache.invalidate('tasks')).toBe(2);
+    expect(await cache.get('/tasks')).toBeUndefined();
+    expect(await cache.get('/users')).toBeDefined();
   });
 
   it('rejects a bound that could never hold anything', () => {
-    expect(() => new ResponseCache({ ttlMs: 1000, maxEntries: 0 })).toThrow(RangeError);
-    expect(() => new ResponseCache({ ttlMs: 0, maxEntries: 1 })).toThrow(RangeError);
+    expect(() => new MemoryResponseCache({ ttlMs: 1000, maxEntries: 0 })).toThrow(RangeError);
+    expect(() => new MemoryResponseCache({ ttlMs: 0, maxEntries: 1 })).toThrow(RangeError);
   });
 });

@@ -4,7 +4,7 @@ import { buildTestApp } from './helpers.js';
 
 describe('security defaults', () => {
   it.each(['/', '/api/tasks', '/no/such/page'])('sends security headers and no X-Powered-By on %s', async (path) => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const response = await request(app).get(path);
     expect(response.headers['x-powered-by']).toBeUndefined();
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");

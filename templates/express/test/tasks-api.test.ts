@@ -6,13 +6,13 @@ const unknownId = '00000000-0000-4000-8000-000000000000';
 
 describe('/api/tasks', () => {
   it('lists no tasks at first', async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const response = await request(app).get('/api/tasks').expect(200).expect('Content-Type', /json/);
     expect(response.body).toEqual({ data: [] });
   });
 
   it('creates a task, then reads it and lists it', async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const created = await request(app).post('/api/tasks').send({ title: '  Write tests  ' }).expect(201);
     const task = created.body.data;
     expect(task).toMatchObject({ title: 'Write tests', done: false });
@@ -27,7 +27,7 @@ describe('/api/tasks', () => {
   });
 
   it('updates some fields of a task with PATCH', async () => {
-    const { app, tasks } = buildTestApp();
+    const { app, tasks } = await buildTestApp();
     const task = await tasks.create({ title: 'Ship it', done: false });
     const response = await request(app).patch(`/api/tasks/${task.id}`).send({ done: true }).expect(200);
     expect(response.body.data).toMatchObject({ id: task.id, title: 'Ship it', done: true });
@@ -35,7 +35,7 @@ describe('/api/tasks', () => {
   });
 
   it('deletes a task, after which it is gone', async () => {
-    const { app, tasks } = buildTestApp();
+    const { app, tasks } = await buildTestApp();
     const task = await tasks.create({ title: 'Temporary', done: false });
     await request(app).delete(`/api/tasks/${task.id}`).expect(204, '');
     await request(app).get(`/api/tasks/${task.id}`).expect(404);
@@ -47,7 +47,7 @@ describe('/api/tasks', () => {
     ['PATCH', 'patch'],
     ['DELETE', 'delete'],
   ] as const)('answers %s of an unknown id with 404 JSON', async (_name, method) => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const response = await request(app)[method](`/api/tasks/${unknownId}`).send({ done: true }).expect(404);
     expect(response.headers['content-type']).toMatch(/json/);
     expect(response.body.error).toMatchObject({ status: 404, message: `Task ${unknownId} not found` });
@@ -60,7 +60,7 @@ describe('/api/tasks', () => {
     ['a done flag that is not a boolean', { title: 'x', done: 'yes' }, 'done'],
     ['an unknown field', { title: 'x', owner: 'me' }, '(body)'],
   ])('rejects %s with 400 and the field in error', async (_case, body, field) => {
-    const { app, tasks } = buildTestApp();
+    const { app, tasks } = await buildTestApp();
     const response = await request(app).post('/api/tasks').send(body).expect(400);
     expect(response.body.error.message).toBe('Validation failed');
     expect(response.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
@@ -68,14 +68,14 @@ describe('/api/tasks', () => {
   });
 
   it('rejects a PATCH without any field with 400', async () => {
-    const { app, tasks } = buildTestApp();
+    const { app, tasks } = await buildTestApp();
     const task = await tasks.create({ title: 'Unchanged', done: false });
     const response = await request(app).patch(`/api/tasks/${task.id}`).send({}).expect(400);
     expect(response.body.error.details[0].message).toBe('send at least one of: title, done');
   });
 
   it('answers malformed JSON with 400 JSON', async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const response = await request(app)
       .post('/api/tasks')
       .set('Content-Type', 'application/json')
@@ -85,7 +85,7 @@ describe('/api/tasks', () => {
   });
 
   it('refuses a JSON body over the size limit with 413', async () => {
-    const { app, tasks } = buildTestApp({ env: { JSON_BODY_LIMIT: '1kb' } });
+    const { app, tasks } = await buildTestApp({ env: { JSON_BODY_LIMIT: '1kb' } });
     const response = await request(app)
       .post('/api/tasks')
       .send({ title: 'x'.repeat(2000) })
@@ -95,7 +95,7 @@ describe('/api/tasks', () => {
   });
 
   it('answers an unknown API path with 404 JSON', async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const response = await request(app).get('/api/nothing-here').expect(404).expect('Content-Type', /json/);
     expect(response.body.error.message).toBe('No route for GET /api/nothing-here');
   });
@@ -103,7 +103,7 @@ describe('/api/tasks', () => {
 
 describe('/api/health', () => {
   it('says ok', async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     await request(app).get('/api/health').expect(200, { status: 'ok' });
   });
 });

@@ -9,7 +9,21 @@ export interface CachedResponse {
   etag: string;
   /** Groups entries so a write can drop every page that shows the changed data. */
   tags: readonly string[];
-  expiresAt: number;
+}
+
+/**
+ * Where `cacheResponses` keeps responses: in this process (`MemoryResponseCache`) or in a
+ * store every process shares (Redis). Both keep an entry for a TTL, at most a bounded
+ * number of entries (least recently used first out), and drop entries by tag.
+ */
+export interface ResponseCache {
+  readonly ttlMs: number;
+  readonly maxEntries: number;
+  get(key: string): Promise<CachedResponse | undefined>;
+  set(key: string, response: CachedResponse): Promise<void>;
+  /** Drops every entry tagged `tag`; call it after the data behind those responses changed. */
+  invalidate(tag: string): Promise<number>;
+  clear(): Promise<void>;
 }
 
 export interface ResponseCacheOptions {
@@ -17,26 +31,29 @@ export interface ResponseCacheOptions {
   ttlMs: number;
   /** Upper bound on stored entries; the least recently used one goes first. */
   maxEntries: number;
-  /** Clock, injectable so tests can move time forward. */
-  now?: () => number;
+}
+
+export function checkCacheOptions(options: ResponseCacheOptions): void {
+  if (options.ttlMs <= 0) throw new RangeError('ttlMs must be positive');
+  if (!Number.isInteger(options.maxEntries) || options.maxEntries < 1) {
+    throw new RangeError('maxEntries must be a positive integer');
+  }
 }
 
 /**
  * An in-process response cache with a TTL and a size bound (LRU). A `Map` keeps
  * insertion order, so re-inserting on every hit makes its first key the least
- * recently used one. Replace it with Redis or a CDN when you run more than one process.
+ * recently used one. With more than one process, use a shared store (`--cache redis`).
  */
-export class ResponseCache {
+export class MemoryResponseCache implements ResponseCache {
   readonly ttlMs: number;
   readonly maxEntries: number;
-  private readonly entries = new Map<string, CachedResponse>();
+  private readonly entries = new Map<string, CachedResponse & { expiresAt: number }>();
   private readonly now: () => number;
 
-  constructor(options: ResponseCacheOptions) {
-    if (options.ttlMs <= 0) throw new RangeError('ttlMs must be positive');
-    if (!Number.isInteger(options.maxEntries) || options.maxEntries < 1) {
-      throw new RangeError('maxEntries must be a positive integer');
-    }
+  /** `now` is the clock, injectable so tests can move time forward. */
+  constructor(options: ResponseCacheOptions & { now?: () => number }) {
+    checkCacheOptions(options);
     this.ttlMs = options.ttlMs;
     this.maxEntries = options.maxEntries;
     this.now = options.now ?? Date.now;
@@ -46,7 +63,7 @@ export class ResponseCache {
     return this.entries.size;
   }
 
-  get(key: string): CachedResponse | undefined {
+  async get(key: string): Promise<CachedResponse | undefined> {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     this.entries.delete(key);
@@ -58,20 +75,17 @@ export class ResponseCache {
     return entry;
   }
 
-  set(key: string, response: Omit<CachedResponse, 'expiresAt'>): CachedResponse {
-    const entry: CachedResponse = { ...response, expiresAt: this.now() + this.ttlMs };
+  async set(key: string, response: CachedResponse): Promise<void> {
     this.entries.delete(key);
-    this.entries.set(key, entry);
+    this.entries.set(key, { ...response, expiresAt: this.now() + this.ttlMs });
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value as string;
       this.entries.delete(oldest);
       log.cache('evicted %s (size bound %d)', oldest, this.maxEntries);
     }
-    return entry;
   }
 
-  /** Drops every entry tagged `tag`; call it after the data behind those responses changed. */
-  invalidate(tag: string): number {
+  async invalidate(tag: string): Promise<number> {
     let dropped = 0;
     for (const [key, entry] of this.entries) {
       if (entry.tags.includes(tag)) {
@@ -83,7 +97,7 @@ export class ResponseCache {
     return dropped;
   }
 
-  clear(): void {
+  async clear(): Promise<void> {
     this.entries.clear();
   }
 }

@@ -24,7 +24,7 @@ export interface CacheResponsesOptions {
  */
 export function cacheResponses(cache: ResponseCache, options: CacheResponsesOptions): RequestHandler {
   const cacheControl = options.cacheControl ?? 'no-cache';
-  return (req, res, next) => {
+  return async (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       next();
       return;
@@ -32,7 +32,11 @@ export function cacheResponses(cache: ResponseCache, options: CacheResponsesOpti
     const key = req.originalUrl;
     res.set('Cache-Control', cacheControl);
 
-    const hit = cache.get(key);
+    const hit = await cache.get(key).catch((error: unknown) => {
+      // A cache that is down must not take the site with it: answer from the handler.
+      log.error('cache read failed for %s: %O', key, error);
+      return undefined;
+    });
     if (hit) {
       log.cache('HIT %s', key);
       res.set('X-Cache', 'HIT').set('ETag', hit.etag);
@@ -47,9 +51,8 @@ export function cacheResponses(cache: ResponseCache, options: CacheResponsesOpti
 
     log.cache('MISS %s', key);
     res.set('X-Cache', 'MISS');
-    storeWhenSent(res, (response) => {
-      cache.set(key, { ...response, tags: options.tags });
-      return matchesIfNoneMatch(req.get('If-None-Match'), response.etag);
+    storeWhenSent(res, matchesIfNoneMatch.bind(null, req.get('If-None-Match')), async (response) => {
+      await cache.set(key, { ...response, tags: options.tags });
     });
     next();
   };
@@ -57,9 +60,15 @@ export function cacheResponses(cache: ResponseCache, options: CacheResponsesOpti
 
 /**
  * Wraps `res.send` (which `res.json` and `res.render` end in) to capture the final body
- * of a successful response. `store` says whether the client already has these bytes.
+ * of a successful response, store it, and only then send it — so the next request for
+ * the same URL finds it, even in a shared store. `clientHas(etag)` says whether the
+ * client already has these bytes (then it gets a 304).
  */
-function storeWhenSent(res: Response, store: (response: Omit<CachedResponse, 'tags' | 'expiresAt'>) => boolean): void {
+function storeWhenSent(
+  res: Response,
+  clientHas: (etag: string) => boolean,
+  store: (response: Omit<CachedResponse, 'tags'>) => Promise<void>,
+): void {
   const send = res.send.bind(res);
   res.send = (body?: unknown) => {
     // `res.send(object)` calls `res.json`, which calls `res.send(string)` again: only
@@ -70,8 +79,10 @@ function storeWhenSent(res: Response, store: (response: Omit<CachedResponse, 'ta
     if (!res.get('Content-Type')) res.type(typeof body === 'string' ? 'html' : 'bin');
     const response = { status: res.statusCode, contentType: res.get('Content-Type'), body: bytes, etag: etagFor(bytes) };
     res.set('ETag', response.etag);
-    const clientHasIt = store(response);
-    return clientHasIt ? sendNotModified(res) : send(body);
+    void store(response)
+      .catch((error: unknown) => log.error('cache write failed for %s: %O', res.req.originalUrl, error))
+      .finally(() => (clientHas(response.etag) ? sendNotModified(res) : send(body)));
+    return res;
   };
 }
 

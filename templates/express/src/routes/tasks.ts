@@ -29,7 +29,7 @@ export function tasksRouter(tasks: TaskRepository, cache: ResponseCache): Router
 
   router.post('/', async (req, res) => {
     const task = await tasks.create(parseOr400(newTaskSchema, req.body));
-    cache.invalidate(TASKS_TAG);
+    await cache.invalidate(TASKS_TAG);
     res.status(201).location(`${req.baseUrl}/${task.id}`).json({ data: task });
   });
 
@@ -37,13 +37,13 @@ export function tasksRouter(tasks: TaskRepository, cache: ResponseCache): Router
     const changes = parseOr400(taskChangesSchema, req.body);
     const task = await tasks.update(req.params.id, changes);
     if (!task) throw new NotFoundError(`Task ${req.params.id} not found`);
-    cache.invalidate(TASKS_TAG);
+    await cache.invalidate(TASKS_TAG);
     res.json({ data: task });
   });
 
   router.delete('/:id', async (req, res) => {
     if (!(await tasks.delete(req.params.id))) throw new NotFoundError(`Task ${req.params.id} not found`);
-    cache.invalidate(TASKS_TAG);
+    await cache.invalidate(TASKS_TAG);
     res.status(204).end();
   });
 
