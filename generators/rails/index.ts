@@ -1,4 +1,5 @@
 import type { FrameworkDefinition } from '../../src/framework.js';
+import { cacheOption, databaseOption } from '../shared.js';
 
 /**
  * Constants a generated app defines or loads. The project name becomes the app's module
@@ -23,26 +24,8 @@ export const rails: FrameworkDefinition = {
   language: 'Ruby',
   available: true,
   options: [
-    {
-      kind: 'choice',
-      name: 'db',
-      message: 'Database (Active Record)',
-      choices: [
-        { value: 'sqlite', label: 'SQLite', hint: 'a file under db/, nothing to run' },
-        { value: 'postgres', label: 'PostgreSQL', hint: 'reads DATABASE_URL; compose.yaml runs one', services: ['postgres'] },
-      ],
-      default: 'sqlite',
-    },
-    {
-      kind: 'choice',
-      name: 'cache',
-      message: 'Cache store (Rails.cache) for rendered articles',
-      choices: [
-        { value: 'memory', label: 'In memory', hint: ':memory_store, per process' },
-        { value: 'redis', label: 'Redis', hint: ':redis_cache_store, reads REDIS_URL', services: ['redis'] },
-      ],
-      default: 'memory',
-    },
+    databaseOption('reads DATABASE_URL; compose.yaml runs one', 'Database (Active Record)'),
+    cacheOption('Cache store (Rails.cache) for rendered articles', { memory: ':memory_store, per process', redis: ':redis_cache_store, reads REDIS_URL' }),
   ],
   reservedNames: Object.fromEntries(
     Object.entries(TAKEN_CONSTANTS).flatMap(([what, constants]) => constants.map((constant) => [projectNameOf(constant), `${constant}, ${what}`])),
