@@ -1,11 +1,40 @@
 import type { FrameworkDefinition, OptionValues, RenderTreeAction } from '../../src/framework.js';
+import { PYTHON_MODULE_NAMES } from '../../src/names.js';
 
 // The base tree is the app with every optional extension off; each folder under
 // `templates/flask/_overlays/` adds one extension's own files (blueprint, migrations,
-// tests). Code shared by several extensions uses `{{#if}}` in its `.hbs` file.
+// tests). Code shared by several extensions uses `{{#if}}` in its `.hbs` file, and so do
+// the settings, requirements, compose.yaml and the CI workflow for `db` and `cache`.
 function overlay(name: string, isOn: (options: OptionValues) => boolean, whyOff: string): RenderTreeAction {
   return { type: 'renderTree', templates: `flask/_overlays/${name}`, skip: (data) => (isOn(data.options) ? false : whyOff) };
 }
+
+// The project's package is named after the project, so it must not take the name of a
+// module the project imports (or of a folder/module of its own at the top level).
+const FLASK_RESERVED_NAMES: Readonly<Record<string, string>> = {
+  migrations: "the project's migrations folder",
+  instance: "Flask's instance folder",
+  conftest: "pytest's conftest module",
+  wsgi: "the project's wsgi module (gunicorn's entry point)",
+  flask_sqlalchemy: 'the Flask-SQLAlchemy package',
+  flask_migrate: 'the Flask-Migrate package',
+  flask_login: 'the Flask-Login package',
+  flask_wtf: 'the Flask-WTF package',
+  flask_caching: 'the Flask-Caching package',
+  dotenv: 'the python-dotenv package',
+  alembic: 'the alembic package',
+  markupsafe: 'the markupsafe package',
+  itsdangerous: 'the itsdangerous package',
+  cachelib: 'the cachelib package',
+  gunicorn: 'the gunicorn package',
+  psycopg: 'the psycopg package',
+  redis: 'the redis package',
+  wtforms: 'the wtforms package',
+  werkzeug: 'the werkzeug package',
+  jinja2: 'the jinja2 package',
+  sqlalchemy: 'the sqlalchemy package',
+  click: 'the click package',
+};
 
 export const flask: FrameworkDefinition = {
   id: 'flask',
@@ -16,10 +45,21 @@ export const flask: FrameworkDefinition = {
   options: [
     {
       kind: 'choice',
+      name: 'db',
+      message: 'Database (Flask-SQLAlchemy)?',
+      choices: [
+        { value: 'sqlite', label: 'SQLite', hint: 'a file in instance/, nothing to run' },
+        { value: 'postgres', label: 'PostgreSQL', hint: 'psycopg 3, DATABASE_URL', services: ['postgres'] },
+      ],
+      default: 'sqlite',
+    },
+    {
+      kind: 'choice',
       name: 'cache',
-      message: 'Which cache for the home page and the API list (Flask-Caching)?',
+      message: 'Which cache for the home page, the API list and the log-in throttle (Flask-Caching)?',
       choices: [
         { value: 'memory', label: 'In memory', hint: 'SimpleCache, per process' },
+        { value: 'redis', label: 'Redis', hint: 'RedisCache, REDIS_URL', services: ['redis'] },
         { value: 'none', label: 'None', hint: 'no Flask-Caching' },
       ],
       default: 'memory',
@@ -27,7 +67,7 @@ export const flask: FrameworkDefinition = {
     {
       kind: 'toggle',
       name: 'login',
-      message: 'User accounts with Flask-Login (register, log in, log out, a members-only page)?',
+      message: 'User accounts with Flask-Login (register, log in with a throttle, log out, a members-only page)?',
       default: true,
     },
     {
@@ -43,11 +83,15 @@ export const flask: FrameworkDefinition = {
       default: true,
     },
   ],
+  reservedNames: { ...PYTHON_MODULE_NAMES, ...FLASK_RESERVED_NAMES },
   toolchain: [{ name: 'Python 3.10+', check: ['python3', '--version'] }],
   commands: {
     install: [
-      { argv: ['{python}', '-m', 'venv', '.venv'] },
-      { argv: ['.venv/bin/pip', 'install', '-r', 'requirements.txt', '-r', 'requirements-dev.txt'] },
+      { argv: ['{python}', '-m', 'venv', '.venv'], faster: { argv: ['uv', 'venv', '.venv'] } },
+      {
+        argv: ['.venv/bin/pip', 'install', '-r', 'requirements.txt', '-r', 'requirements-dev.txt'],
+        faster: { argv: ['uv', 'pip', 'install', '--python', '.venv/bin/python', '-r', 'requirements.txt', '-r', 'requirements-dev.txt'] },
+      },
     ],
     // `init-db` is the project's own command: `flask db upgrade` with Flask-Migrate,
     // `db.create_all()` without, so this step is the same for every option combination.

@@ -5,7 +5,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from ..extensions import db
 from ..models import User
-from . import bp
+from . import bp, throttle
 from .forms import LoginForm, RegisterForm
 
 
@@ -40,11 +40,19 @@ def login():
         return redirect(url_for("auth.account"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = db.session.scalar(db.select(User).filter_by(username=form.username.data))
+        username = form.username.data
+        if throttle.is_locked_out(username):
+            # Refused before the password is even checked, right or wrong.
+            error = "Too many failed log-ins. Wait a while, then try again."
+            headers = {"Retry-After": str(throttle.lockout_seconds())}
+            return render_template("auth/login.html", form=form, error=error), 429, headers
+        user = db.session.scalar(db.select(User).filter_by(username=username))
         if user is not None and user.check_password(form.password.data):
+            throttle.forget_failures(username)
             login_user(user, remember=form.remember.data)
             flash(f"Welcome back, {user.username}.", "success")
             return redirect(safe_next_url() or url_for("auth.account"))
+        throttle.record_failure(username)
         flash("Wrong username or password.", "error")
     return render_template("auth/login.html", form=form)
 
