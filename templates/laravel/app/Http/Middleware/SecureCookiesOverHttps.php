@@ -15,10 +15,16 @@ class SecureCookiesOverHttps
 {
     public function handle(Request $request, Closure $next)
     {
-        if (config('session.secure') === null) {
-            config(['session.secure' => $request->isSecure()]);
+        if (config('session.secure') !== null) {
+            return $next($request);
         }
 
-        return $next($request);
+        // For this request only: a long-running server (Octane) keeps its config.
+        config(['session.secure' => $request->isSecure()]);
+        try {
+            return $next($request);
+        } finally {
+            config(['session.secure' => null]);
+        }
     }
 }

@@ -4,11 +4,14 @@ namespace Tests\Feature;
 
 use App\Jobs\AnalyzeDocument;
 use App\Models\Document;
+use App\Services\DocumentAnalysis;
+use App\Services\DocumentAnalyzer;
 use Illuminate\Foundation\Testing\RefreshDatabase;
 use Illuminate\Support\Facades\Artisan;
 use Illuminate\Support\Facades\Queue;
 use Illuminate\Support\Facades\Redis;
 use Illuminate\Support\Str;
+use RuntimeException;
 use Tests\TestCase;
 
 /**
@@ -64,6 +67,28 @@ class RedisQueueTest extends TestCase
         $this->assertSame(0, Queue::connection('redis')->size($this->queue));
         $this->assertDatabaseCount('failed_jobs', 1);
         $this->assertSame(Document::FAILED, $document->fresh()->status);
+    }
+
+    public function test_a_job_to_retry_waits_in_the_delayed_set_and_the_dashboard_shows_it(): void
+    {
+        $this->app->instance(DocumentAnalyzer::class, new class extends DocumentAnalyzer {
+            public function analyze(string $text): DocumentAnalysis
+            {
+                throw new RuntimeException('Analysis service unavailable');
+            }
+        });
+        $document = Document::factory()->create(['notify_email' => null]);
+        AnalyzeDocument::dispatch($document);
+
+        $this->work();
+
+        // Attempt 1 failed: back in Redis, due in 10 seconds (the first backoff).
+        $delayed = Redis::connection()->zrangebyscore("queues:{$this->queue}:delayed", '-inf', '+inf', ['withscores' => true]);
+        $this->assertCount(1, $delayed);
+        $this->assertSame(now()->addSeconds(10)->getTimestamp(), (int) reset($delayed));
+        $this->get('/')
+            ->assertSee('Waiting or running (1)')
+            ->assertSee('attempts 1, retry');
     }
 
     private function work(): int
