@@ -32,11 +32,8 @@ export function cacheResponses(cache: ResponseCache, options: CacheResponsesOpti
     const key = req.originalUrl;
     res.set('Cache-Control', cacheControl);
 
-    const hit = await cache.get(key).catch((error: unknown) => {
-      // A cache that is down must not take the site with it: answer from the handler.
-      log.error('cache read failed for %s: %O', key, error);
-      return undefined;
-    });
+    // A cache that is down must not take the site with it: answer from the handler.
+    const hit = await cache.get(key).catch((error: unknown) => cacheFailed(`read of ${key}`, error));
     if (hit) {
       log.cache('HIT %s', key);
       res.set('X-Cache', 'HIT').set('ETag', hit.etag);
@@ -80,10 +77,24 @@ function storeWhenSent(
     const response = { status: res.statusCode, contentType: res.get('Content-Type'), body: bytes, etag: etagFor(bytes) };
     res.set('ETag', response.etag);
     void store(response)
-      .catch((error: unknown) => log.error('cache write failed for %s: %O', res.req.originalUrl, error))
+      .catch((error: unknown) => cacheFailed(`write of ${res.req.originalUrl}`, error))
       .finally(() => (clientHas(response.etag) ? sendNotModified(res) : send(body)));
     return res;
   };
+}
+
+/**
+ * Drops the responses tagged `tag` after a write. A cache that is down must not turn a
+ * write that succeeded into an error response: the failure is logged, and those entries
+ * end with their TTL.
+ */
+export async function invalidateAfterWrite(cache: ResponseCache, tag: string): Promise<void> {
+  await cache.invalidate(tag).catch((error: unknown) => cacheFailed(`invalidation of ${tag}`, error));
+}
+
+function cacheFailed(what: string, error: unknown): undefined {
+  console.error(`Response cache unavailable (${what}):`, error instanceof Error ? error.message : error);
+  return undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { ResponseCache } from '../cache/response-cache.js';
 import { NotFoundError, parseOr400 } from '../http-error.js';
-import { cacheResponses } from '../middleware/cache-responses.js';
+import { cacheResponses, invalidateAfterWrite } from '../middleware/cache-responses.js';
 import { newTaskSchema, taskChangesSchema } from '../tasks/task.js';
 import type { TaskRepository } from '../tasks/task-repository.js';
 
@@ -29,7 +29,7 @@ export function tasksRouter(tasks: TaskRepository, cache: ResponseCache): Router
 
   router.post('/', async (req, res) => {
     const task = await tasks.create(parseOr400(newTaskSchema, req.body));
-    await cache.invalidate(TASKS_TAG);
+    await invalidateAfterWrite(cache, TASKS_TAG);
     res.status(201).location(`${req.baseUrl}/${task.id}`).json({ data: task });
   });
 
@@ -37,13 +37,13 @@ export function tasksRouter(tasks: TaskRepository, cache: ResponseCache): Router
     const changes = parseOr400(taskChangesSchema, req.body);
     const task = await tasks.update(req.params.id, changes);
     if (!task) throw new NotFoundError(`Task ${req.params.id} not found`);
-    await cache.invalidate(TASKS_TAG);
+    await invalidateAfterWrite(cache, TASKS_TAG);
     res.json({ data: task });
   });
 
   router.delete('/:id', async (req, res) => {
     if (!(await tasks.delete(req.params.id))) throw new NotFoundError(`Task ${req.params.id} not found`);
-    await cache.invalidate(TASKS_TAG);
+    await invalidateAfterWrite(cache, TASKS_TAG);
     res.status(204).end();
   });
 

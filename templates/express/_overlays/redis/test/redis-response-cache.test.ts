@@ -1,7 +1,8 @@
 import express from 'express';
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
-import { cacheResponses } from '../src/middleware/cache-responses.js';
+import { describe, expect, it, vi } from 'vitest';
+import { createRedisClient, RedisResponseCache } from '../src/cache/redis-response-cache.js';
+import { cacheResponses, invalidateAfterWrite } from '../src/middleware/cache-responses.js';
 import { testCache } from './support/cache.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -15,7 +16,7 @@ const entry = (text: string, tags: string[] = []) => ({
 });
 
 /** An app whose only route counts how often it really runs. */
-function countingApp(cache: Awaited<ReturnType<typeof testCache>>) {
+function countingApp(cache: RedisResponseCache) {
   const calls = { count: 0 };
   const app = express();
   app.get('/report', cacheResponses(cache, { tags: ['reports'] }), (_req, res) => {
@@ -82,5 +83,18 @@ describe('RedisResponseCache (against the Redis at REDIS_URL)', () => {
     await cache.invalidate('reports');
     await request(second.app).get('/report').expect('X-Cache', 'MISS');
     expect(second.calls.count).toBe(1);
+  });
+
+  it('answers from the handler, and still accepts writes, while Redis is unreachable', async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    // Never connected (nothing listens on port 1): every command fails at once.
+    const cache = new RedisResponseCache(createRedisClient('redis://127.0.0.1:1'), { ttlMs: 1000, maxEntries: 10, prefix: 'down:' });
+    const { app, calls } = countingApp(cache);
+    await request(app).get('/report').expect(200).expect('X-Cache', 'MISS');
+    await request(app).get('/report').expect(200).expect('X-Cache', 'MISS');
+    expect(calls.count).toBe(2);
+    await expect(invalidateAfterWrite(cache, 'reports')).resolves.toBeUndefined();
+    expect(consoleError).toHaveBeenCalledWith(expect.stringContaining('Response cache unavailable'), expect.anything());
+    consoleError.mockRestore();
   });
 });

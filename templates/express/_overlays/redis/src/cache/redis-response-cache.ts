@@ -2,9 +2,13 @@ import { createClient } from 'redis';
 import { log } from '../logger.js';
 import { type CachedResponse, checkCacheOptions, type ResponseCache, type ResponseCacheOptions } from './response-cache.js';
 
-/** A client for `url` (call `connect()`); it reconnects by itself after a dropped connection. */
+/**
+ * A client for `url` (call `connect()`); it reconnects by itself after a dropped
+ * connection. Meanwhile commands fail at once instead of queueing: the cache middleware
+ * then answers from the handlers rather than making requests wait for Redis.
+ */
 export function createRedisClient(url: string) {
-  const redis = createClient({ url });
+  const redis = createClient({ url, disableOfflineQueue: true });
   // Without an error listener a dropped connection would crash the process.
   redis.on('error', (error: Error) => log.error('Redis: %s', error.message));
   return redis;
