@@ -48,7 +48,10 @@ return [
             'charset' => 'utf8',
             'prefix' => '',
             'prefix_indexes' => true,
+            // Laravel 9+ read search_path, Laravel 8 reads schema (db:wipe and
+            // migrate:fresh drop the tables of this schema): keep both.
             'search_path' => 'public',
+            'schema' => 'public',
             'sslmode' => 'prefer',
         ],
 

@@ -4,14 +4,11 @@ namespace Tests\Feature;
 
 use App\Jobs\AnalyzeDocument;
 use App\Models\Document;
-use App\Services\DocumentAnalysis;
-use App\Services\DocumentAnalyzer;
 use Illuminate\Foundation\Testing\RefreshDatabase;
 use Illuminate\Queue\Events\JobFailed;
 use Illuminate\Support\Facades\Artisan;
 use Illuminate\Support\Facades\DB;
 use Illuminate\Support\Facades\Event;
-use RuntimeException;
 use Tests\TestCase;
 
 /**
@@ -90,12 +87,7 @@ class FailedJobTest extends TestCase
 
     public function test_a_passing_error_is_retried_with_backoff_until_the_tries_run_out(): void
     {
-        $this->app->instance(DocumentAnalyzer::class, new class extends DocumentAnalyzer {
-            public function analyze(string $text): DocumentAnalysis
-            {
-                throw new RuntimeException('Analysis service unavailable');
-            }
-        });
+        $this->analysisFails('Analysis service unavailable');
         $document = Document::factory()->create(['notify_email' => null]);
         AnalyzeDocument::dispatch($document);
 

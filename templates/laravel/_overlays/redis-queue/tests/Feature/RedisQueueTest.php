@@ -4,14 +4,11 @@ namespace Tests\Feature;
 
 use App\Jobs\AnalyzeDocument;
 use App\Models\Document;
-use App\Services\DocumentAnalysis;
-use App\Services\DocumentAnalyzer;
 use Illuminate\Foundation\Testing\RefreshDatabase;
 use Illuminate\Support\Facades\Artisan;
 use Illuminate\Support\Facades\Queue;
 use Illuminate\Support\Facades\Redis;
 use Illuminate\Support\Str;
-use RuntimeException;
 use Tests\TestCase;
 
 /**
@@ -71,12 +68,7 @@ class RedisQueueTest extends TestCase
 
     public function test_a_job_to_retry_waits_in_the_delayed_set_and_the_dashboard_shows_it(): void
     {
-        $this->app->instance(DocumentAnalyzer::class, new class extends DocumentAnalyzer {
-            public function analyze(string $text): DocumentAnalysis
-            {
-                throw new RuntimeException('Analysis service unavailable');
-            }
-        });
+        $this->analysisFails('Analysis service unavailable');
         $document = Document::factory()->create(['notify_email' => null]);
         AnalyzeDocument::dispatch($document);
 
