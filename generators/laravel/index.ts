@@ -13,7 +13,7 @@ function overlay(name: string, isOn: (options: OptionValues) => boolean, whyOff:
 export const laravel: FrameworkDefinition = {
   id: 'laravel',
   label: 'Laravel',
-  summary: 'Queued jobs on the database or Redis queue (retries, failed jobs, queued mail), Blade dashboard, JSON API, PHPUnit',
+  summary: 'Queued jobs on the database queue (retries, failed jobs, queued mail), Blade dashboard, JSON API, PHPUnit',
   language: 'PHP',
   available: true,
   options: [
