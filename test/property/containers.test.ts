@@ -1,6 +1,7 @@
 // Container and CI files of every generated project, for every combination of options:
 // the GitHub workflow passes actionlint, compose.yaml is valid YAML whose services are the
-// ones the options imply (app; db for PostgreSQL; redis when Redis is used), and there is
+// ones the options imply (app; db for PostgreSQL; redis when Redis is used; other app
+// processes such as a worker may be added), and there is
 // a Dockerfile that does not run as root. Needs `actionlint` on PATH (.ci/run installs it).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -43,7 +44,12 @@ describe.each(FRAMEWORKS.filter((framework) => framework.available).map((framewo
       const compose = byPath.get('compose.yaml');
       expect(compose, `${label}: compose.yaml`).toBeDefined();
       const parsed = YAML.parse(compose!) as { services?: Record<string, unknown> };
-      expect(Object.keys(parsed.services ?? {}).sort(), `${label}: compose services`).toEqual(impliedServices(framework, options));
+      // app and exactly the backing services the options imply; other app processes
+      // (e.g. a queue worker) may run beside it
+      const services = Object.keys(parsed.services ?? {});
+      const backing = services.filter((service) => (Object.values(COMPOSE_SERVICE) as string[]).includes(service));
+      expect(['app', ...backing].sort(), `${label}: compose services`).toEqual(impliedServices(framework, options));
+      expect(services, `${label}: compose app service`).toContain('app');
 
       const workflow = byPath.get('.github/workflows/ci.yml');
       expect(workflow, `${label}: .github/workflows/ci.yml`).toBeDefined();
