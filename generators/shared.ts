@@ -11,27 +11,34 @@ export function overlay(framework: FrameworkId, name: string, isOn: (options: Op
 }
 
 /** `--db sqlite|postgres`: SQLite by default, PostgreSQL through DATABASE_URL. */
-export function databaseOption(postgresHint: string, message = 'Database'): ChoiceOption {
+export function databaseOption(message: string, hints: { sqlite?: string; postgres: string }): ChoiceOption {
   return {
     kind: 'choice',
     name: 'db',
     message,
     choices: [
-      { value: 'sqlite', label: 'SQLite', hint: 'a file, nothing to run' },
-      { value: 'postgres', label: 'PostgreSQL', hint: postgresHint, services: ['postgres'] },
+      { value: 'sqlite', label: 'SQLite', hint: hints.sqlite ?? 'a file, nothing to run' },
+      { value: 'postgres', label: 'PostgreSQL', hint: hints.postgres, services: ['postgres'] },
     ],
     default: 'sqlite',
   };
 }
 
-/** `--cache memory|redis` (plus any extra choices, e.g. `none`): in-process by default. */
-export function cacheOption(message: string, hints: { memory: string; redis: string }, extra: ChoiceOption['choices'] = []): ChoiceOption {
+/**
+ * `--cache memory|redis` (plus any extra choices, e.g. `none`): the local store by default
+ * (in process; `memoryLabel` names it where it is e.g. files), Redis through REDIS_URL.
+ */
+export function cacheOption(
+  message: string,
+  hints: { memory: string; redis: string; memoryLabel?: string },
+  extra: ChoiceOption['choices'] = [],
+): ChoiceOption {
   return {
     kind: 'choice',
     name: 'cache',
     message,
     choices: [
-      { value: 'memory', label: 'In memory', hint: hints.memory },
+      { value: 'memory', label: hints.memoryLabel ?? 'In memory', hint: hints.memory },
       { value: 'redis', label: 'Redis', hint: hints.redis, services: ['redis'] },
       ...extra,
     ],

@@ -11,7 +11,7 @@ export const django: FrameworkDefinition = {
   language: 'Python',
   available: true,
   options: [
-    databaseOption('psycopg 3, DATABASE_URL'),
+    databaseOption('Database', { postgres: 'psycopg 3, DATABASE_URL' }),
     cacheOption('Cache (also holds the log-in lockout counters)', { memory: 'per process', redis: "Django's RedisCache, REDIS_URL" }),
   ],
   toolchain: [{ name: 'Python 3.10+', check: ['python3', '--version'] }],

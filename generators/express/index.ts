@@ -1,12 +1,9 @@
-import type { FrameworkDefinition, OptionValues, RenderTreeAction } from '../../src/framework.js';
+import type { FrameworkDefinition } from '../../src/framework.js';
+import { cacheOption, databaseOption, overlay } from '../shared.js';
 
 // The base tree holds everything every combination shares; each folder under
 // `templates/express/_overlays/` adds one option value's own files (a repository and its
 // migrations, a cache store, their tests). Small differences use `{{#if}}` in `.hbs` files.
-function overlay(name: string, isOn: (options: OptionValues) => boolean, whyOff: string): RenderTreeAction {
-  return { type: 'renderTree', templates: `express/_overlays/${name}`, skip: (data) => (isOn(data.options) ? false : whyOff) };
-}
-
 export const express: FrameworkDefinition = {
   id: 'express',
   label: 'Express',
@@ -14,26 +11,8 @@ export const express: FrameworkDefinition = {
   language: 'TypeScript',
   available: true,
   options: [
-    {
-      kind: 'choice',
-      name: 'db',
-      message: 'Database for the tasks repository',
-      choices: [
-        { value: 'sqlite', label: 'SQLite', hint: 'better-sqlite3, a file in data/' },
-        { value: 'postgres', label: 'PostgreSQL', hint: 'node-postgres, reads DATABASE_URL', services: ['postgres'] },
-      ],
-      default: 'sqlite',
-    },
-    {
-      kind: 'choice',
-      name: 'cache',
-      message: 'Store of the response cache',
-      choices: [
-        { value: 'memory', label: 'In memory', hint: 'per process, LRU' },
-        { value: 'redis', label: 'Redis', hint: 'shared by every process, reads REDIS_URL', services: ['redis'] },
-      ],
-      default: 'memory',
-    },
+    databaseOption('Database for the tasks repository', { sqlite: 'better-sqlite3, a file in data/', postgres: 'node-postgres, reads DATABASE_URL' }),
+    cacheOption('Store of the response cache', { memory: 'per process, LRU', redis: 'shared by every process, reads REDIS_URL' }),
   ],
   toolchain: [{ name: 'Node.js 20+', check: ['node', '--version'] }],
   commands: {
@@ -45,8 +24,8 @@ export const express: FrameworkDefinition = {
   },
   actions: () => [
     { type: 'renderTree', templates: 'express' },
-    overlay('sqlite', (options) => options.db === 'sqlite', 'the database is not SQLite'),
-    overlay('postgres', (options) => options.db === 'postgres', 'the database is not PostgreSQL'),
-    overlay('redis', (options) => options.cache === 'redis', 'the response cache is not in Redis'),
+    overlay('express', 'sqlite', (options) => options.db === 'sqlite', 'the database is not SQLite'),
+    overlay('express', 'postgres', (options) => options.db === 'postgres', 'the database is not PostgreSQL'),
+    overlay('express', 'redis', (options) => options.cache === 'redis', 'the response cache is not in Redis'),
   ],
 };

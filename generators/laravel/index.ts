@@ -1,14 +1,11 @@
-import type { FrameworkDefinition, OptionValues, RenderTreeAction } from '../../src/framework.js';
+import type { FrameworkDefinition } from '../../src/framework.js';
+import { cacheOption, databaseOption, overlay } from '../shared.js';
 
 // The generated app uses Laravel's kernel-class structure (app/Http/Kernel.php,
 // app/Console/Kernel.php, app/Exceptions/Handler.php), which Laravel 8 through 12 all
 // run, so it works on Debian's Laravel 8.83 offline and on current releases via Composer.
 // The options only change `.env`, phpunit.xml, the container and CI files (`.hbs`
 // conditionals) plus the tests under `templates/laravel/_overlays/<name>/`.
-
-function overlay(name: string, isOn: (options: OptionValues) => boolean, whyOff: string): RenderTreeAction {
-  return { type: 'renderTree', templates: `laravel/_overlays/${name}`, skip: (data) => (isOn(data.options) ? false : whyOff) };
-}
 
 export const laravel: FrameworkDefinition = {
   id: 'laravel',
@@ -17,26 +14,15 @@ export const laravel: FrameworkDefinition = {
   language: 'PHP',
   available: true,
   options: [
-    {
-      kind: 'choice',
-      name: 'db',
-      message: 'Which database (also holds the jobs of the database queue, failed jobs and batches)?',
-      choices: [
-        { value: 'sqlite', label: 'SQLite', hint: 'database/database.sqlite, no server' },
-        { value: 'postgres', label: 'PostgreSQL', hint: 'DATABASE_URL', services: ['postgres'] },
-      ],
-      default: 'sqlite',
-    },
-    {
-      kind: 'choice',
-      name: 'cache',
-      message: 'Which cache store (rate limiting counters, Cache::)?',
-      choices: [
-        { value: 'memory', label: 'Local files', hint: 'storage/framework/cache, per server' },
-        { value: 'redis', label: 'Redis', hint: 'REDIS_URL, shared by every server', services: ['redis'] },
-      ],
-      default: 'memory',
-    },
+    databaseOption('Which database (also holds the jobs of the database queue, failed jobs and batches)?', {
+      sqlite: 'database/database.sqlite, no server',
+      postgres: 'DATABASE_URL',
+    }),
+    cacheOption('Which cache store (rate limiting counters, Cache::)?', {
+      memoryLabel: 'Local files',
+      memory: 'storage/framework/cache, per server',
+      redis: 'REDIS_URL, shared by every server',
+    }),
     {
       kind: 'choice',
       name: 'queue',
@@ -65,8 +51,8 @@ export const laravel: FrameworkDefinition = {
   smokeInstall: [{ argv: ['php', '{harness}/laravel/write-autoload.php'] }],
   actions: () => [
     { type: 'renderTree', templates: 'laravel' },
-    overlay('postgres', (options) => options.db === 'postgres', 'the database is SQLite'),
-    overlay('redis-cache', (options) => options.cache === 'redis', 'the cache is not Redis'),
-    overlay('redis-queue', (options) => options.queue === 'redis', 'the queue is not Redis'),
+    overlay('laravel', 'postgres', (options) => options.db === 'postgres', 'the database is SQLite'),
+    overlay('laravel', 'redis-cache', (options) => options.cache === 'redis', 'the cache is not Redis'),
+    overlay('laravel', 'redis-queue', (options) => options.queue === 'redis', 'the queue is not Redis'),
   ],
 };

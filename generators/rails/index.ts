@@ -24,7 +24,7 @@ export const rails: FrameworkDefinition = {
   language: 'Ruby',
   available: true,
   options: [
-    databaseOption('reads DATABASE_URL; compose.yaml runs one', 'Database (Active Record)'),
+    databaseOption('Database (Active Record)', { sqlite: 'a file under db/, nothing to run', postgres: 'reads DATABASE_URL; compose.yaml runs one' }),
     cacheOption('Cache store (Rails.cache) for rendered articles', { memory: ':memory_store, per process', redis: ':redis_cache_store, reads REDIS_URL' }),
   ],
   reservedNames: Object.fromEntries(
