@@ -213,7 +213,7 @@ const checks: SmokeChecks = {
 
       if (csrf) {
         const formPath = options.login === true ? '/login' : '/notes';
-        const fields = options.login === true ? { username: 'nobody', password: 'whatever' } : { title: 'forged' };
+        const fields: Record<string, string> = options.login === true ? { username: 'nobody', password: 'whatever' } : { title: 'forged' };
         const forged = await context.client().postForm(formPath, fields, { ...https, referer: `${origin}${formPath}` });
         expectStatus(forged, 400, `POST ${formPath} without a CSRF token`);
         expectNoDebugInfo(forged, 'the CSRF failure page');
