@@ -1,6 +1,6 @@
 // argv → ParsedArgs. Pure: knows the global flags and, from the framework definitions,
 // which framework option flags exist and whether each is a switch or takes a value.
-import { UserError } from './errors.js';
+import { quote, UserError } from './errors.js';
 import type { FrameworkDefinition } from './framework.js';
 
 export interface ParsedArgs {
@@ -87,7 +87,7 @@ export function parseArgs(argv: readonly string[], frameworks: readonly Framewor
       inlineValue = eq === -1 ? undefined : arg.slice(eq + 1);
     } else {
       const short = SHORT_FLAGS[arg.slice(1)];
-      if (!short) throw new UserError(`Unknown option "${arg}". Run create-backend --help to see the options.`);
+      if (!short) throw new UserError(`Unknown option ${quote(arg)}. Run create-backend --help to see the options.`);
       name = short;
     }
     const takeValue = (flag: string): string => {
@@ -137,7 +137,7 @@ export function parseArgs(argv: readonly string[], frameworks: readonly Framewor
       parsed.options[negated] = 'none';
       continue;
     }
-    throw new UserError(`Unknown option "--${name}". Run create-backend --help to see the options.`);
+    throw new UserError(`Unknown option ${quote(`--${name}`)}. Run create-backend --help to see the options.`);
   }
 
   if (positionals.length > 1) {

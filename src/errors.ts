@@ -10,3 +10,8 @@ export class CancelledError extends Error {
     super(message);
   }
 }
+
+/** User input inside a message: quoted, with line breaks and control characters escaped. */
+export function quote(text: string): string {
+  return JSON.stringify(text);
+}

@@ -88,7 +88,8 @@ export async function main(): Promise<void> {
       report.error(error.message);
       process.exitCode = 130;
     } else if (error instanceof UserError || !process.env.DEBUG) {
-      report.error(error instanceof Error ? error.message : String(error));
+      // one line, whatever the error quotes
+      report.error((error instanceof Error ? error.message : String(error)).replace(/\s*[\r\n]+\s*/g, ' '));
       process.exitCode = 1;
     } else {
       console.error(error);

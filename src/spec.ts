@@ -2,7 +2,7 @@
 // (planning, writing, post steps, next steps) reads only the spec.
 import { basename, isAbsolute, resolve } from 'node:path';
 import type { ParsedArgs } from './args.js';
-import { UserError } from './errors.js';
+import { quote, UserError } from './errors.js';
 import type { FrameworkDefinition, FrameworkOption, OptionValues, TemplateData } from './framework.js';
 import { projectNameProblem } from './names.js';
 import { buildTemplateData, defaultDescription } from './template-data.js';
@@ -53,11 +53,11 @@ export function resolveTarget(directory: string, cwd: string): { name: string; t
   if (isAbsolute(trimmed) && trimmed.length > 1) {
     const name = basename(trimmed);
     const problem = projectNameProblem(name);
-    if (problem) throw new UserError(`Invalid project name "${name}": ${problem}.`);
+    if (problem) throw new UserError(`Invalid project name ${quote(name)}: ${problem}.`);
     return { name, targetDir: resolve(trimmed) };
   }
   const problem = projectNameProblem(directory);
-  if (problem) throw new UserError(`Invalid project name "${directory}": ${problem}.`);
+  if (problem) throw new UserError(`Invalid project name ${quote(directory)}: ${problem}.`);
   return { name: directory, targetDir: resolve(cwd, directory) };
 }
 
@@ -73,7 +73,7 @@ function checkOptionValue(option: FrameworkOption, value: string | boolean, fram
   if (option.kind === 'choice') {
     const allowed = option.choices.map((choice) => choice.value);
     if (typeof value !== 'string' || !allowed.includes(value)) {
-      throw new UserError(`Invalid value "${String(value)}" for --${option.name}: ${framework.label} accepts ${allowed.join(', ')}.`);
+      throw new UserError(`Invalid value ${quote(String(value))} for --${option.name}: ${framework.label} accepts ${allowed.join(', ')}.`);
     }
     return value;
   }
@@ -96,7 +96,7 @@ export async function resolveSpec(args: ParsedArgs, context: ResolveContext): Pr
   if (args.framework !== undefined) {
     framework = frameworks.find((candidate) => candidate.id === args.framework);
     const ids = frameworks.map((candidate) => candidate.id).join(', ');
-    if (!framework) throw new UserError(`Unknown framework "${args.framework}": choose one of ${ids}.`);
+    if (!framework) throw new UserError(`Unknown framework ${quote(args.framework)}: choose one of ${ids}.`);
     if (!framework.available) {
       throw new UserError(`The ${framework.label} starter is not available yet; available: ${availableIds(frameworks)}.`);
     }
@@ -109,7 +109,7 @@ export async function resolveSpec(args: ParsedArgs, context: ResolveContext): Pr
   }
 
   const frameworkProblem = projectNameProblem(name, framework.reservedNames);
-  if (frameworkProblem) throw new UserError(`Invalid project name "${name}" for ${framework.label}: ${frameworkProblem}.`);
+  if (frameworkProblem) throw new UserError(`Invalid project name ${quote(name)} for ${framework.label}: ${frameworkProblem}.`);
 
   for (const flag of Object.keys(args.options)) {
     if (!framework.options.some((option) => option.name === flag)) {
