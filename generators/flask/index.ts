@@ -1,14 +1,11 @@
-import type { FrameworkDefinition, OptionValues, RenderTreeAction } from '../../src/framework.js';
+import type { FrameworkDefinition } from '../../src/framework.js';
 import { PYTHON_MODULE_NAMES } from '../../src/names.js';
+import { cacheOption, databaseOption, overlay, pythonInstall } from '../shared.js';
 
 // The base tree is the app with every optional extension off; each folder under
 // `templates/flask/_overlays/` adds one extension's own files (blueprint, migrations,
 // tests). Code shared by several extensions uses `{{#if}}` in its `.hbs` file, and so do
 // the settings, requirements, compose.yaml and the CI workflow for `db` and `cache`.
-function overlay(name: string, isOn: (options: OptionValues) => boolean, whyOff: string): RenderTreeAction {
-  return { type: 'renderTree', templates: `flask/_overlays/${name}`, skip: (data) => (isOn(data.options) ? false : whyOff) };
-}
-
 // The project's package is named after the project, so it must not take the name of a
 // module the project imports (or of a folder/module of its own at the top level).
 const FLASK_RESERVED_NAMES: Readonly<Record<string, string>> = {
@@ -43,27 +40,12 @@ export const flask: FrameworkDefinition = {
   language: 'Python',
   available: true,
   options: [
-    {
-      kind: 'choice',
-      name: 'db',
-      message: 'Database (Flask-SQLAlchemy)?',
-      choices: [
-        { value: 'sqlite', label: 'SQLite', hint: 'a file in instance/, nothing to run' },
-        { value: 'postgres', label: 'PostgreSQL', hint: 'psycopg 3, DATABASE_URL', services: ['postgres'] },
-      ],
-      default: 'sqlite',
-    },
-    {
-      kind: 'choice',
-      name: 'cache',
-      message: 'Which cache for the home page, the API list and the log-in throttle (Flask-Caching)?',
-      choices: [
-        { value: 'memory', label: 'In memory', hint: 'SimpleCache, per process' },
-        { value: 'redis', label: 'Redis', hint: 'RedisCache, REDIS_URL', services: ['redis'] },
-        { value: 'none', label: 'None', hint: 'no Flask-Caching' },
-      ],
-      default: 'memory',
-    },
+    databaseOption('Database (Flask-SQLAlchemy)?', { sqlite: 'a file in instance/, nothing to run', postgres: 'psycopg 3, DATABASE_URL' }),
+    cacheOption(
+      'Which cache for the home page, the API list and the log-in throttle (Flask-Caching)?',
+      { memory: 'SimpleCache, per process', redis: 'RedisCache, REDIS_URL' },
+      [{ value: 'none', label: 'None', hint: 'no Flask-Caching' }],
+    ),
     {
       kind: 'toggle',
       name: 'login',
@@ -86,13 +68,7 @@ export const flask: FrameworkDefinition = {
   reservedNames: { ...PYTHON_MODULE_NAMES, ...FLASK_RESERVED_NAMES },
   toolchain: [{ name: 'Python 3.10+', check: ['python3', '--version'] }],
   commands: {
-    install: [
-      { argv: ['{python}', '-m', 'venv', '.venv'], faster: { argv: ['uv', 'venv', '.venv'] } },
-      {
-        argv: ['.venv/bin/pip', 'install', '-r', 'requirements.txt', '-r', 'requirements-dev.txt'],
-        faster: { argv: ['uv', 'pip', 'install', '--python', '.venv/bin/python', '-r', 'requirements.txt', '-r', 'requirements-dev.txt'] },
-      },
-    ],
+    install: pythonInstall(['requirements.txt', 'requirements-dev.txt']),
     // `init-db` is the project's own command: `flask db upgrade` with Flask-Migrate,
     // `db.create_all()` without, so this step is the same for every option combination.
     setup: [{ argv: ['.venv/bin/flask', 'init-db'] }],
@@ -102,9 +78,9 @@ export const flask: FrameworkDefinition = {
   },
   actions: () => [
     { type: 'renderTree', templates: 'flask' },
-    overlay('cache', (options) => options.cache !== 'none', 'cache is "none"'),
-    overlay('login', (options) => options.login === true, 'login is off'),
-    overlay('csrf', (options) => options.csrf === true, 'csrf is off'),
-    overlay('migrate', (options) => options.migrate === true, 'migrate is off'),
+    overlay('flask', 'cache', (options) => options.cache !== 'none', 'cache is "none"'),
+    overlay('flask', 'login', (options) => options.login === true, 'login is off'),
+    overlay('flask', 'csrf', (options) => options.csrf === true, 'csrf is off'),
+    overlay('flask', 'migrate', (options) => options.migrate === true, 'migrate is off'),
   ],
 };
