@@ -17,6 +17,7 @@ import { isValidProjectName } from '../../src/names.js';
 import { planProject } from '../../src/plan.js';
 import type { PlannedFile } from '../../src/render.js';
 import { buildTemplateData } from '../../src/template-data.js';
+import { allCombinations } from '../combinations.js';
 
 /** Runs per starter; five starters → well over 200 generated cases per run. */
 const RUNS_PER_STARTER = 45;
@@ -156,6 +157,16 @@ describe.each(FRAMEWORKS.filter((framework) => framework.available).map((framewo
       }),
       { numRuns: RUNS_PER_STARTER },
     );
+  }, 300_000);
+
+  it('renders valid code for every combination of its options', async () => {
+    const root = tmp.dirSync({ unsafeCleanup: true }).name;
+    for (const [index, options] of allCombinations(framework).entries()) {
+      const files = renderedOnly(await planProject(framework, buildTemplateData('demo-app', framework, options)));
+      const dir = join(root, String(index));
+      writeAll(dir, files);
+      expect(await syntaxProblems(dir, files), JSON.stringify(options)).toEqual([]);
+    }
   }, 300_000);
 
   it('copies only files that pass the syntax check (every option on and off)', async () => {
