@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --runs N] [-- --ready]
+// npm run bench [-- --runs N] [-- --ready] [-- --cli path/to/cli.js]
 //
 // Times create-backend against the scaffolders users compare it with, interleaved in one
 // run (warm-up first, then A B C … A B C …, the output folder removed before each run):
@@ -16,8 +16,9 @@ import { FRAMEWORKS } from '../dist/generators/index.js';
 import { expandCommand } from '../dist/src/run-command.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist/create-backend.js');
 const argv = process.argv.slice(2);
+// --cli measures another build of the CLI (e.g. dist/src/cli.js, unbundled) against the same peers
+const CLI = argv.includes('--cli') ? resolve(argv[argv.indexOf('--cli') + 1]) : join(ROOT, 'dist/create-backend.js');
 const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 10;
 const READY = argv.includes('--ready');
 const TARGETS = { generateVsVite: 1.5, firstQuestionVsNode: 1.3, peakMemoryMB: 80 };
@@ -151,7 +152,7 @@ const rows = commands.map((command) => {
 const lines = [
   `# create-backend benchmark — ${new Date().toISOString()}`,
   '',
-  `Node ${process.version}, ${RUNS} interleaved runs after a warm-up; ms of wall time.`,
+  `Node ${process.version}, ${RUNS} interleaved runs after a warm-up; ms of wall time. CLI: ${CLI.replace(`${ROOT}/`, '')}.`,
   '',
   '| command | median ms | spread: p25–p75 (min–max) | × create-vite | × node -e 0 | peak MB |',
   '| --- | ---: | --- | ---: | ---: | ---: |',
@@ -181,4 +182,5 @@ const report = lines.join('\n');
 console.log(report);
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench-results', 'latest.md'), `${report}\n`);
+console.log('\n(written to bench-results/latest.md)');
 rmSync(work, { recursive: true, force: true });
