@@ -7,7 +7,7 @@
 // - the file mode (executable bits) is kept;
 // - a folder named `_overlays` at the root of a template tree is never part of the tree:
 //   it holds optional parts that other actions add.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { TemplateData } from './framework.js';
 import { loadTemplate } from './handlebars.js';
@@ -33,19 +33,22 @@ export async function outputSegment(segment: string, data: TemplateData, isFile:
   return out;
 }
 
-async function listTemplateFiles(root: string): Promise<string[]> {
+// Synchronous file system calls on purpose: a scaffolder reads and writes many small files,
+// and each async call is a round trip through libuv's thread pool. Measured with
+// `npm run bench`, the sync calls made generation much faster (see the README).
+function listTemplateFiles(root: string): string[] {
   const files: string[] = [];
-  async function walk(dir: string, isRoot: boolean): Promise<void> {
-    const entries = await readdir(dir, { withFileTypes: true });
+  function walk(dir: string, isRoot: boolean): void {
+    const entries = readdirSync(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (isRoot && entry.name === OVERLAYS_DIR && entry.isDirectory()) continue;
       const full = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full, false);
+      if (entry.isDirectory()) walk(full, false);
       else if (entry.isFile()) files.push(full);
     }
   }
-  await walk(root, true);
+  walk(root, true);
   return files;
 }
 
@@ -66,19 +69,18 @@ export async function renderTemplate(text: string, data: TemplateData, source: s
  */
 export async function planTree(templatesRoot: string, tree: string, data: TemplateData): Promise<PlannedFile[]> {
   const root = join(templatesRoot, tree);
-  const files = await listTemplateFiles(root);
-  return Promise.all(
-    files.map(async (file) => {
-      const rel = relative(root, file).split(sep);
-      const source = [tree, ...rel].join('/');
-      const segments = await Promise.all(rel.map((segment, i) => outputSegment(segment, data, i === rel.length - 1, tree.split('/')[0]!)));
-      const { mode } = await stat(file);
-      const raw = await readFile(file);
-      const contents = file.endsWith('.hbs') ? await renderTemplate(raw.toString('utf8'), data, source) : raw;
-      const outPath = segments.join('/');
-      return { path: outPath, contents, mode: mode & 0o777, source };
-    }),
-  );
+  const planned: PlannedFile[] = [];
+  for (const file of listTemplateFiles(root)) {
+    const rel = relative(root, file).split(sep);
+    const source = [tree, ...rel].join('/');
+    const segments: string[] = [];
+    for (const [i, segment] of rel.entries()) segments.push(await outputSegment(segment, data, i === rel.length - 1, tree.split('/')[0]!));
+    const { mode } = statSync(file);
+    const raw = readFileSync(file);
+    const contents = file.endsWith('.hbs') ? await renderTemplate(raw.toString('utf8'), data, source) : raw;
+    planned.push({ path: segments.join('/'), contents, mode: mode & 0o777, source });
+  }
+  return planned;
 }
 
 /** Later files replace earlier ones with the same path (an overlay replaces a base file). */

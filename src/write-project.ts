@@ -1,8 +1,8 @@
 // Writing safely: render into a staging folder beside the target (same filesystem), then
 // move into place. Until the move is done an undo is registered, so an error, Ctrl-C or
 // SIGTERM leaves the target exactly as it was.
-import { existsSync, lstatSync, readdirSync, rmSync, rmdirSync, unlinkSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { onAbort } from './cleanup.js';
 import { UserError } from './errors.js';
@@ -62,17 +62,16 @@ export function findConflicts(targetDir: string, files: readonly PlannedFile[]):
   return [...new Set(conflicts)];
 }
 
+/** Writes the files under `root` (synchronously: see listTemplateFiles in render.ts). */
 export async function writePlannedFiles(root: string, files: readonly PlannedFile[]): Promise<void> {
   const dirs = new Set(files.map((file) => dirname(join(root, file.path))));
-  for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
-  await Promise.all(
-    files.map(async (file) => {
-      const path = join(root, file.path);
-      await writeFile(path, file.contents, { mode: file.mode });
-      // writeFile's mode is filtered by the umask; executables must stay executable.
-      if (file.mode & 0o111) await chmod(path, file.mode);
-    }),
-  );
+  for (const dir of [...dirs].sort()) mkdirSync(dir, { recursive: true });
+  for (const file of files) {
+    const path = join(root, file.path);
+    writeFileSync(path, file.contents, { mode: file.mode });
+    // writeFile's mode is filtered by the umask; executables must stay executable.
+    if (file.mode & 0o111) chmodSync(path, file.mode);
+  }
 }
 
 function errorMessage(error: unknown): string {
