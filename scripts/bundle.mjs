@@ -1,8 +1,10 @@
 // Build step: bundle the CLI into dist/create-backend.js (the package's bin) so it starts
 // with a handful of files instead of hundreds of modules. Code that only some runs need
 // (questions, installers) stays in chunks loaded on demand.
-import { chmodSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+rmSync('dist/chunks', { recursive: true, force: true });
 
 await build({
   entryPoints: { 'create-backend': 'src/cli.ts' },

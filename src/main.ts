@@ -4,7 +4,6 @@ import { parseArgs } from './args.js';
 import { hasPendingAborts, runAborts } from './cleanup.js';
 import { fileTree, helpText, listJson, listText, nextStepsText } from './describe.js';
 import { CancelledError, UserError } from './errors.js';
-import { planProject } from './plan.js';
 import { initializeGit, installDependencies } from './post-steps.js';
 import { createReporter, type Reporter } from './reporter.js';
 import { resolveSpec, type ProjectSpec } from './spec.js';
@@ -46,6 +45,8 @@ export async function runCli(argv: readonly string[], report: Reporter = createR
   const spec = await resolveSpec(args, { frameworks: FRAMEWORKS, cwd: process.cwd(), userAgent: process.env.npm_config_user_agent, asker });
 
   const state = await checkTarget(spec.targetDir, { force: spec.force });
+  // loaded only now: the first question shows without the rendering code (and Handlebars)
+  const { planProject } = await import('./plan.js');
   const files = await planProject(spec.framework, spec.data);
   if (state === 'non-empty') checkConflicts(spec.targetDir, files);
   if (spec.dryRun) {

@@ -8,7 +8,11 @@ import type { Asker } from './spec.js';
 type PromptsModule = typeof import('prompts');
 
 async function ask<T>(question: import('prompts').PromptObject<'value'>): Promise<T> {
-  const prompts = ((await import('prompts')) as unknown as { default: PromptsModule }).default;
+  // prompts' entry picks lib/ (Node >= 8.6) or a transpiled dist/ at run time; naming lib/
+  // keeps the bundle from carrying both.
+  // @ts-expect-error -- lib/index.js has no type declarations of its own; it is the package's main API
+  const module = (await import('prompts/lib/index.js')) as { default: PromptsModule };
+  const prompts = module.default;
   const answers = await prompts(question, {
     onCancel: () => {
       throw new CancelledError();
