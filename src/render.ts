@@ -7,10 +7,11 @@
 // - the file mode (executable bits) is kept;
 // - a folder named `_overlays` at the root of a template tree is never part of the tree:
 //   it holds optional parts that other actions add.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { TemplateData } from './framework.js';
 import { loadTemplate } from './handlebars.js';
+import { readTemplateFile } from './template-pack.js';
 
 export interface PlannedFile {
   /** Path inside the project, with `/` separators. */
@@ -75,8 +76,9 @@ export async function planTree(templatesRoot: string, tree: string, data: Templa
     const source = [tree, ...rel].join('/');
     const segments: string[] = [];
     for (const [i, segment] of rel.entries()) segments.push(await outputSegment(segment, data, i === rel.length - 1, tree.split('/')[0]!));
-    const { mode } = statSync(file);
-    const raw = readFileSync(file);
+    const info = statSync(file);
+    const { mode } = info;
+    const raw = readTemplateFile(file, info);
     const contents = file.endsWith('.hbs') ? await renderTemplate(raw.toString('utf8'), data, source) : raw;
     planned.push({ path: segments.join('/'), contents, mode: mode & 0o777, source });
   }
