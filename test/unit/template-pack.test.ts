@@ -17,6 +17,9 @@ describe('template packs', () => {
     expect(isCurrent(packed, { size: 10, mtimeMs: 2000 })).toBe(false);
     expect(isCurrent(packed, { size: 11, mtimeMs: 1000 })).toBe(false);
     expect(isCurrent(undefined, { size: 10, mtimeMs: 1000 })).toBe(false);
+    // an installed package (files re-dated by the tarball): the size decides
+    expect(isCurrent(packed, { size: 10, mtimeMs: 2000 }, false)).toBe(true);
+    expect(isCurrent(packed, { size: 11, mtimeMs: 1000 }, false)).toBe(false);
   });
 
   it('read files outside templates/ from disk', () => {
