@@ -100,7 +100,7 @@ export function fileTree(rootLabel: string, files: readonly PlannedFile[]): stri
 }
 
 export function nextStepsText(spec: ProjectSpec, installed: boolean): string {
-  const context = { packageManager: spec.packageManager };
+  const context = { packageManager: spec.packageManager, port: spec.framework.commands.defaultPort };
   const show = (commands: readonly { argv: readonly string[] }[]) => commands.map((command) => formatCommand(expandCommand(command, context)));
   const { commands } = spec.framework;
   const steps = [
@@ -126,13 +126,13 @@ export const README_TABLE_END = '<!-- frameworks:end -->';
 /** The README's framework table (Markdown), from the definitions. */
 export function readmeTable(frameworks: readonly FrameworkDefinition[]): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
-  const shown = { packageManager: 'npm', python: 'python3' } as const;
-  const code = (commands: readonly { argv: readonly string[] }[]) =>
-    commands.map((command) => `\`${cell(formatCommand(expandCommand(command, shown)))}\``).join('<br>') || '—';
+  const shownFor = (framework: FrameworkDefinition) => ({ packageManager: 'npm', python: 'python3', port: framework.commands.defaultPort }) as const;
+  const code = (framework: FrameworkDefinition, commands: readonly { argv: readonly string[] }[]) =>
+    commands.map((command) => `\`${cell(formatCommand(expandCommand(command, shownFor(framework))))}\``).join('<br>') || '—';
   const rows = frameworks.map((framework) => {
     const options = framework.options.map((option) => `\`${cell(optionFlagHelp(option))}\``).join('<br>') || '—';
     const status = framework.available ? '' : ' (coming soon)';
-    return `| **${framework.label}**${status} \`${framework.id}\` | ${framework.language} | ${cell(framework.summary)} | ${options} | ${code(framework.commands.install)} | ${code(framework.commands.test)} | ${code([framework.commands.start])} |`;
+    return `| **${framework.label}**${status} \`${framework.id}\` | ${framework.language} | ${cell(framework.summary)} | ${options} | ${code(framework, framework.commands.install)} | ${code(framework, framework.commands.test)} | ${code(framework, [framework.commands.start])} |`;
   });
   return [
     README_TABLE_START,

@@ -94,6 +94,8 @@ export interface FrameworkDefinition {
     start: Command;
     /** Path that answers 200 once the server is up. */
     readyPath: string;
+    /** The framework's usual development port, shown in the next steps and the README. */
+    defaultPort: number;
   };
   /**
    * How the smoke harness installs on CI's offline machine when it differs from

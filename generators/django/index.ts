@@ -21,6 +21,7 @@ export const django: FrameworkDefinition = {
     test: [{ argv: ['.venv/bin/python', '-m', 'pytest'] }],
     start: { argv: ['.venv/bin/python', 'manage.py', 'runserver', '127.0.0.1:{port}'] },
     readyPath: '/',
+    defaultPort: 8000,
   },
   actions: () => [
     { type: 'renderTree', templates: 'django' },

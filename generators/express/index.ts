@@ -21,6 +21,7 @@ export const express: FrameworkDefinition = {
     setup: [{ argv: ['{pm}', 'run', 'build'] }, { argv: ['{pm}', 'run', 'db:migrate'] }],
     start: { argv: ['{pm}', 'start'] },
     readyPath: '/',
+    defaultPort: 3000,
   },
   actions: () => [
     { type: 'renderTree', templates: 'express' },

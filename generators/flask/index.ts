@@ -75,6 +75,7 @@ export const flask: FrameworkDefinition = {
     test: [{ argv: ['.venv/bin/python', '-m', 'pytest'] }],
     start: { argv: ['.venv/bin/flask', 'run', '--host', '127.0.0.1', '--port', '{port}'] },
     readyPath: '/',
+    defaultPort: 5000,
   },
   actions: () => [
     { type: 'renderTree', templates: 'flask' },

@@ -46,6 +46,7 @@ export const laravel: FrameworkDefinition = {
     setup: [{ argv: ['php', 'artisan', 'migrate', '--force'] }],
     start: { argv: ['php', 'artisan', 'serve', '--host=127.0.0.1', '--port={port}'] },
     readyPath: '/',
+    defaultPort: 8000,
   },
   // No Packagist on CI: run on Debian's php-laravel-framework and phpunit instead.
   smokeInstall: [{ argv: ['php', '{harness}/laravel/write-autoload.php'] }],

@@ -40,6 +40,7 @@ export const rails: FrameworkDefinition = {
     test: [{ argv: ['bin/rails', 'test'] }],
     start: { argv: ['bin/rails', 'server', '-b', '127.0.0.1', '-p', '{port}'] },
     readyPath: '/up',
+    defaultPort: 3000,
   },
   // No RubyGems on CI: resolve against the gems Debian installed (ruby-rails, ruby-sqlite3,
   // puma, ruby-rack-cors, and ruby-pg / ruby-redis for --db postgres / --cache redis).
