@@ -65,6 +65,7 @@ export function listJson(frameworks: readonly FrameworkDefinition[]): string {
       install: framework.commands.install.map((command) => formatCommand(command.argv)),
       setup: framework.commands.setup.map((command) => formatCommand(command.argv)),
       test: framework.commands.test.map((command) => formatCommand(command.argv)),
+      lint: framework.commands.lint.map((command) => formatCommand(command.argv)),
       start: formatCommand(framework.commands.start.argv),
     },
   }));

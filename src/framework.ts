@@ -88,6 +88,8 @@ export interface FrameworkDefinition {
     install: readonly Command[];
     /** Run the project's own test suite. */
     test: readonly Command[];
+    /** The project's own linters (run by the smoke harness after the tests; may be empty). */
+    lint: readonly Command[];
     /** Prepare a fresh checkout before first start (migrations…); may be empty. */
     setup: readonly Command[];
     /** Start the server on `{port}`; also gets PORT in its environment. */

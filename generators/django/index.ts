@@ -19,6 +19,7 @@ export const django: FrameworkDefinition = {
     install: pythonInstall(['requirements-dev.txt']),
     setup: [{ argv: ['.venv/bin/python', 'manage.py', 'migrate'] }],
     test: [{ argv: ['.venv/bin/python', '-m', 'pytest'] }],
+    lint: [{ argv: ['.venv/bin/ruff', 'check', '.'] }, { argv: ['.venv/bin/ruff', 'format', '--check', '.'] }],
     start: { argv: ['.venv/bin/python', 'manage.py', 'runserver', '127.0.0.1:{port}'] },
     readyPath: '/',
     defaultPort: 8000,

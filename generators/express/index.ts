@@ -18,6 +18,7 @@ export const express: FrameworkDefinition = {
   commands: {
     install: [{ argv: ['{pm}', 'install'] }],
     test: [{ argv: ['{pm}', 'test'] }],
+    lint: [{ argv: ['{pm}', 'run', 'lint'] }],
     setup: [{ argv: ['{pm}', 'run', 'build'] }, { argv: ['{pm}', 'run', 'db:migrate'] }],
     start: { argv: ['{pm}', 'start'] },
     readyPath: '/',

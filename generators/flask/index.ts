@@ -73,6 +73,7 @@ export const flask: FrameworkDefinition = {
     // `db.create_all()` without, so this step is the same for every option combination.
     setup: [{ argv: ['.venv/bin/flask', 'init-db'] }],
     test: [{ argv: ['.venv/bin/python', '-m', 'pytest'] }],
+    lint: [{ argv: ['.venv/bin/ruff', 'check', '.'] }, { argv: ['.venv/bin/ruff', 'format', '--check', '.'] }],
     start: { argv: ['.venv/bin/flask', 'run', '--host', '127.0.0.1', '--port', '{port}'] },
     readyPath: '/',
     defaultPort: 5000,

@@ -42,6 +42,8 @@ export const laravel: FrameworkDefinition = {
   commands: {
     install: [{ argv: ['composer', 'install'] }],
     test: [{ argv: ['vendor/bin/phpunit'] }],
+    // php -l on every file: test/property (no PHP linter from Debian beyond the syntax check)
+    lint: [],
     // `composer install` creates database/database.sqlite (a post-autoload-dump script).
     setup: [{ argv: ['php', 'artisan', 'migrate', '--force'] }],
     start: { argv: ['php', 'artisan', 'serve', '--host=127.0.0.1', '--port={port}'] },

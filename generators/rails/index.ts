@@ -38,6 +38,8 @@ export const rails: FrameworkDefinition = {
     install: [{ argv: ['bundle', 'install'] }],
     setup: [{ argv: ['bin/rails', 'db:prepare'] }],
     test: [{ argv: ['bin/rails', 'test'] }],
+    // ruby -wc on every file: test/property (rubocop is not packaged for --local installs)
+    lint: [],
     start: { argv: ['bin/rails', 'server', '-b', '127.0.0.1', '-p', '{port}'] },
     readyPath: '/up',
     defaultPort: 3000,

@@ -206,6 +206,9 @@ export async function smokeTest(
     for (const command of framework.commands.test) {
       await runStep("the project's own tests", expandCommand(command, context), projectDir, commandEnv(command, env), log);
     }
+    for (const command of framework.commands.lint) {
+      await runStep("the project's own linter", expandCommand(command, context), projectDir, commandEnv(command, env), log);
+    }
 
     await checkSecretsStayUntracked(projectDir, log);
 
