@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FRAMEWORKS } from '../dist/generators/index.js';
-import { expandCommand } from '../dist/src/run-command.js';
+import { expandCommand, preferFaster } from '../dist/src/run-command.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -118,26 +118,72 @@ if (hasScript) {
 const ready = [];
 if (READY) {
   for (const framework of available) {
-    const dir = join(work, `ready-${framework.id}`);
-    const context = { packageManager: 'npm', python: 'python3', harness: join(ROOT, 'test/smoke') };
-    const steps = [
-      ['node', CLI, dir, '--framework', framework.id, '--yes', '--no-install', '--no-git'],
-      ...(framework.smokeInstall ?? framework.commands.install).map((command) => expandCommand(command, context)),
-      ...framework.commands.setup.map((command) => expandCommand(command, context)),
-      ...framework.commands.test.map((command) => expandCommand(command, context)),
-    ];
-    const start = process.hrtime.bigint();
-    for (const [i, step] of steps.entries()) {
-      const result = spawnSync(step[0], step.slice(1), { cwd: i === 0 ? work : dir, stdio: 'ignore', env: { ...process.env, CI: 'true' } });
-      if (result.status !== 0) throw new Error(`time to ready, ${framework.id}: ${step.join(' ')} failed`);
+    const installs = framework.smokeInstall ?? framework.commands.install;
+    // with the standard installer, and again with the faster one where the user has it (uv)
+    const variants = [{ name: '', install: installs }];
+    if (installs.some((command) => command.faster && onPath(command.faster.argv[0]))) {
+      variants.push({ name: ` with ${installs.find((command) => command.faster).faster.argv[0]}`, install: installs.map((command) => preferFaster(command)) });
     }
-    ready.push({ label: `create-backend ${framework.id} → tests green`, seconds: Number(process.hrtime.bigint() - start) / 1e9 });
+    for (const variant of variants) {
+      const dir = join(work, `ready-${framework.id}${variants.indexOf(variant)}`);
+      const context = { packageManager: 'npm', python: 'python3', harness: join(ROOT, 'test/smoke') };
+      const steps = [
+        ['node', CLI, dir, '--framework', framework.id, '--yes', '--no-install', '--no-git'],
+        ...variant.install.map((command) => expandCommand(command, context)),
+        ...framework.commands.setup.map((command) => expandCommand(command, context)),
+        ...framework.commands.test.map((command) => expandCommand(command, context)),
+      ];
+      const start = process.hrtime.bigint();
+      for (const [i, step] of steps.entries()) {
+        const result = spawnSync(step[0], step.slice(1), { cwd: i === 0 ? work : dir, stdio: 'ignore', env: { ...process.env, CI: 'true' } });
+        if (result.status !== 0) throw new Error(`time to ready, ${framework.id}: ${step.join(' ')} failed`);
+      }
+      ready.push({ label: `create-backend ${framework.id}${variant.name} → tests green`, seconds: Number(process.hrtime.bigint() - start) / 1e9 });
+    }
   }
-  const gen = join(work, 'ready-express-generator');
-  const start = process.hrtime.bigint();
-  spawnSync('node', [join(ROOT, 'node_modules/express-generator/bin/express-cli.js'), gen, '--no-view'], { stdio: 'ignore' });
-  spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: gen, stdio: 'ignore' });
-  ready.push({ label: 'express-generator + npm install (no tests exist)', seconds: Number(process.hrtime.bigint() - start) / 1e9 });
+  // the official paths, where one exists, with the same warm caches
+  const official = [
+    {
+      label: 'express-generator + npm install (it ships no tests)',
+      steps: (dir) => [
+        ['node', join(ROOT, 'node_modules/express-generator/bin/express-cli.js'), dir, '--no-view'],
+        ['npm', 'install', '--no-audit', '--no-fund', '--prefix', dir],
+      ],
+    },
+    {
+      label: 'pip install django + django-admin startproject + test',
+      steps: (dir) => [
+        ['python3', '-m', 'venv', dir],
+        [join(dir, 'bin/pip'), 'install', '-q', 'django'],
+        [join(dir, 'bin/django-admin'), 'startproject', 'site', join(dir)],
+        [join(dir, 'bin/python'), join(dir, 'manage.py'), 'test'],
+      ],
+    },
+    ...(onPath('rails')
+      ? [
+          {
+            label: 'rails new --api + bundle install --local + test',
+            steps: (dir) => [
+              ['rails', 'new', dir, '--api', '--skip-bundle', '--skip-git', '--quiet'],
+              ['sh', '-c', `cd ${dir} && bundle install --local --quiet && bin/rails db:prepare && bin/rails test`],
+            ],
+          },
+        ]
+      : []),
+  ];
+  for (const path of official) {
+    const dir = join(work, `official-${official.indexOf(path)}`);
+    const start = process.hrtime.bigint();
+    let failed = '';
+    for (const step of path.steps(dir)) {
+      const result = spawnSync(step[0], step.slice(1), { cwd: work, stdio: 'ignore', env: { ...process.env, CI: 'true' } });
+      if (result.status !== 0) {
+        failed = ` (failed at: ${step.slice(0, 3).join(' ')})`;
+        break;
+      }
+    }
+    ready.push({ label: `${path.label}${failed}`, seconds: Number(process.hrtime.bigint() - start) / 1e9 });
+  }
 }
 
 // ---- report ----

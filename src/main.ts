@@ -8,7 +8,6 @@ import { initializeGit, installDependencies } from './post-steps.js';
 import { createReporter, type Reporter } from './reporter.js';
 import { resolveSpec, type ProjectSpec } from './spec.js';
 import { VERSION } from './version.js';
-import { checkConflicts, checkTarget, writeProject } from './write-project.js';
 
 let afterWrite: ((signal: string) => void) | undefined;
 
@@ -44,9 +43,9 @@ export async function runCli(argv: readonly string[], report: Reporter = createR
   const asker = interactive ? (await import('./questions.js')).terminalAsker : undefined;
   const spec = await resolveSpec(args, { frameworks: FRAMEWORKS, cwd: process.cwd(), userAgent: process.env.npm_config_user_agent, asker });
 
+  // loaded only now: the first question shows without the rendering and writing code
+  const [{ planProject }, { checkConflicts, checkTarget, writeProject }] = await Promise.all([import('./plan.js'), import('./write-project.js')]);
   const state = await checkTarget(spec.targetDir, { force: spec.force });
-  // loaded only now: the first question shows without the rendering code (and Handlebars)
-  const { planProject } = await import('./plan.js');
   const files = await planProject(spec.framework, spec.data);
   if (state === 'non-empty') checkConflicts(spec.targetDir, files);
   if (spec.dryRun) {

@@ -1,5 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { SecretName } from './framework.js';
+
+/** `n` random bytes from the platform's CSPRNG (Web Crypto: no node:crypto import at startup). */
+function randomBytes(n: number): Buffer {
+  return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(n)));
+}
 
 /** Fresh secrets for one generated project; never reused, never written to tracked files. */
 export function generateSecrets(): Record<SecretName, string> {
