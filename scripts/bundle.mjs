@@ -10,14 +10,13 @@ await build({
   entryPoints: { 'create-backend': 'src/cli.ts' },
   outdir: 'dist',
   entryNames: '[name]',
-  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
-  splitting: true,
+  // one file: each extra module file costs an open and an instantiation at startup; code
+  // a run may not need (questions, rendering) is still only evaluated when imported
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // execa is only for install and git, loaded then; the Handlebars compiler and prompts
-  // become chunks loaded only when a run needs them.
+  // execa is only for install and git, loaded from node_modules then
   external: ['execa'],
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -117,7 +117,10 @@ export async function loadTemplate(text: string, tree: string): Promise<Template
   if (spec) {
     template = runtime.template(spec) as TemplateDelegate;
   } else {
-    compiler ??= import('handlebars').then((module) => module.default);
+    // a variable specifier: the bundle leaves the compiler out and loads it from
+    // node_modules only in this rare case
+    const compilerPackage = 'handlebars';
+    compiler ??= (import(compilerPackage) as Promise<typeof import('handlebars') & { default: typeof import('handlebars') }>).then((module) => module.default);
     const { precompile } = await compiler;
     // same output as the build's precompile, evaluated here: one runtime, one set of helpers
     template = runtime.template(new Function(`return ${String(precompile(text, COMPILE_OPTIONS))}`)() as TemplateSpec) as TemplateDelegate;
