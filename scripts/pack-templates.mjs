@@ -1,7 +1,8 @@
-// Build step: every file under templates/<tree>/ in one file, dist/packed/<tree>.json
-// (path → size, mtime, contents), so generation opens one file instead of one per
-// template: opening files is the slow part here. src/template-pack.ts uses an entry only
-// while the template's size and mtime still match, so an edited template is never stale.
+// Build step: each tree of templates/ in one file, dist/packed/<tree>.json — every folder
+// with its mtime, every file with its size, mtime, mode and contents — so generating a
+// project opens one file instead of walking folders and opening one file per template
+// (opening files and listing folders is the slow part here). src/template-pack.ts uses
+// it only while it is current.
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -12,14 +13,17 @@ mkdirSync(outDir, { recursive: true });
 
 let count = 0;
 for (const tree of readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
+  const dirs = { [tree.name]: statSync(join(root, tree.name)).mtimeMs };
   const files = {};
   for (const path of readdirSync(join(root, tree.name), { recursive: true }).sort()) {
-    const full = join(root, tree.name, path);
-    const info = statSync(full);
-    if (!info.isFile()) continue;
-    files[`${tree.name}/${path}`] = { size: info.size, mtimeMs: info.mtimeMs, contents: readFileSync(full).toString('base64') };
-    count++;
+    const key = `${tree.name}/${path}`;
+    const info = statSync(join(root, key));
+    if (info.isDirectory()) dirs[key] = info.mtimeMs;
+    else if (info.isFile()) {
+      files[key] = { size: info.size, mtimeMs: info.mtimeMs, mode: info.mode & 0o777, contents: readFileSync(join(root, key)).toString('base64') };
+      count++;
+    }
   }
-  writeFileSync(join(outDir, `${tree.name}.json`), JSON.stringify(files));
+  writeFileSync(join(outDir, `${tree.name}.json`), JSON.stringify({ dirs, files }));
 }
 console.log(`packed ${count} template files`);

@@ -7,11 +7,11 @@
 // - the file mode (executable bits) is kept;
 // - a folder named `_overlays` at the root of a template tree is never part of the tree:
 //   it holds optional parts that other actions add.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { TemplateData } from './framework.js';
 import { loadTemplate } from './handlebars.js';
-import { readTemplateFile } from './template-pack.js';
+import { packedTree, type TemplateSource } from './template-pack.js';
 
 export interface PlannedFile {
   /** Path inside the project, with `/` separators. */
@@ -37,8 +37,8 @@ export async function outputSegment(segment: string, data: TemplateData, isFile:
 // Synchronous file system calls on purpose: a scaffolder reads and writes many small files,
 // and each async call is a round trip through libuv's thread pool. Measured with
 // `npm run bench`, the sync calls made generation much faster (see the README).
-function listTemplateFiles(root: string): string[] {
-  const files: string[] = [];
+function readTreeFromDisk(root: string): TemplateSource[] {
+  const sources: TemplateSource[] = [];
   function walk(dir: string, isRoot: boolean): void {
     const entries = readdirSync(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -46,11 +46,11 @@ function listTemplateFiles(root: string): string[] {
       if (isRoot && entry.name === OVERLAYS_DIR && entry.isDirectory()) continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full, false);
-      else if (entry.isFile()) files.push(full);
+      else if (entry.isFile()) sources.push({ segments: relative(root, full).split(sep), contents: readFileSync(full), mode: statSync(full).mode & 0o777 });
     }
   }
   walk(root, true);
-  return files;
+  return sources;
 }
 
 /** Renders one `.hbs` template; the error names the template file (`source`, "tree/path"). */
@@ -69,18 +69,14 @@ export async function renderTemplate(text: string, data: TemplateData, source: s
  * written: `writePlannedFiles` does that, so `--dry-run` and staging share this code.
  */
 export async function planTree(templatesRoot: string, tree: string, data: TemplateData): Promise<PlannedFile[]> {
-  const root = join(templatesRoot, tree);
+  const sources = packedTree(templatesRoot, tree, OVERLAYS_DIR) ?? readTreeFromDisk(join(templatesRoot, tree));
   const planned: PlannedFile[] = [];
-  for (const file of listTemplateFiles(root)) {
-    const rel = relative(root, file).split(sep);
+  for (const { segments: rel, contents: raw, mode } of sources) {
     const source = [tree, ...rel].join('/');
     const segments: string[] = [];
     for (const [i, segment] of rel.entries()) segments.push(await outputSegment(segment, data, i === rel.length - 1, tree.split('/')[0]!));
-    const info = statSync(file);
-    const { mode } = info;
-    const raw = readTemplateFile(file, info);
-    const contents = file.endsWith('.hbs') ? await renderTemplate(raw.toString('utf8'), data, source) : raw;
-    planned.push({ path: segments.join('/'), contents, mode: mode & 0o777, source });
+    const contents = source.endsWith('.hbs') ? await renderTemplate(raw.toString('utf8'), data, source) : raw;
+    planned.push({ path: segments.join('/'), contents, mode, source });
   }
   return planned;
 }

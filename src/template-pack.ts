@@ -1,49 +1,94 @@
-// Reads template files from the build's packs (scripts/pack-templates.mjs) when they are
-// current, from disk otherwise. Opening a file costs far more than a stat here, so one
-// pack per tree makes generation much faster (see `npm run bench`).
-import { existsSync, readFileSync, type Stats } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+// Template trees from the build's packs (scripts/pack-templates.mjs) when they are
+// current, so a run opens one file per tree instead of walking folders and opening every
+// template (see `npm run bench`). In a git checkout, where templates are edited, a pack
+// counts only while every folder's mtime (files added, removed, renamed) and every
+// file's size and mtime (files edited) still match; otherwise the caller reads the disk.
+// An installed package is never edited, and its files carry the tarball's dates, so
+// there the pack is used as it is.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { PACKAGE_ROOT, TEMPLATES_ROOT } from './paths.js';
 
-interface PackedFile {
+export interface PackedFile {
   size: number;
   mtimeMs: number;
+  mode: number;
   contents: string;
 }
 
-const packs = new Map<string, Record<string, PackedFile> | null>();
+export interface Pack {
+  dirs: Record<string, number>;
+  files: Record<string, PackedFile>;
+}
 
-function packOf(tree: string): Record<string, PackedFile> | null {
-  if (!packs.has(tree)) {
+/** A template file as planTree needs it: its path below the tree, its bytes and mode. */
+export interface TemplateSource {
+  segments: string[];
+  contents: Buffer;
+  mode: number;
+}
+
+const packs = new Map<string, Pack | null>();
+
+function packOf(top: string): Pack | null {
+  if (!packs.has(top)) {
     try {
-      packs.set(tree, JSON.parse(readFileSync(join(PACKAGE_ROOT, 'dist', 'packed', `${tree}.json`), 'utf8')) as Record<string, PackedFile>);
+      packs.set(top, JSON.parse(readFileSync(join(PACKAGE_ROOT, 'dist', 'packed', `${top}.json`), 'utf8')) as Pack);
     } catch {
-      packs.set(tree, null);
+      packs.set(top, null);
     }
   }
-  return packs.get(tree)!;
+  return packs.get(top)!;
+}
+
+const IS_CHECKOUT = existsSync(join(PACKAGE_ROOT, '.git'));
+
+function mtimeOf(path: string): number | undefined {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the keys below `tree` (excluding its `_overlays`) belong to it. */
+function inTree(key: string, tree: string, excluded: string): boolean {
+  return (key === tree || key.startsWith(`${tree}/`)) && !(key === excluded || key.startsWith(`${excluded}/`));
 }
 
 /**
- * A packed file stands for the file on disk only while its size and mtime are the same.
- * An installed package's files get new mtimes from the tarball (npm sets a fixed date) and
- * are not edited, so there the size has to do (`checkMtime` false).
+ * The files of `templates/<tree>` (without its root `_overlays/` folder) from the pack, in
+ * path order; undefined when there is no current pack, so the caller walks the disk.
  */
-export function isCurrent(
-  packed: { size: number; mtimeMs: number } | undefined,
-  info: Pick<Stats, 'size' | 'mtimeMs'>,
-  checkMtime = true,
-): boolean {
-  return packed !== undefined && packed.size === info.size && (!checkMtime || packed.mtimeMs === info.mtimeMs);
-}
-
-/** A git checkout, where templates are edited: packs must also match the mtime there. */
-const IS_CHECKOUT = existsSync(join(PACKAGE_ROOT, '.git'));
-
-/** The bytes of a template file whose stat is `info`. */
-export function readTemplateFile(file: string, info: Stats): Buffer {
-  const key = relative(TEMPLATES_ROOT, file).split(sep).join('/');
-  const packed = key.startsWith('..') ? undefined : packOf(key.split('/')[0]!)?.[key];
-  if (packed && isCurrent(packed, info, IS_CHECKOUT)) return Buffer.from(packed.contents, 'base64');
-  return readFileSync(file);
+export function packedTree(
+  templatesRoot: string,
+  tree: string,
+  excludedFolder: string,
+  checkDisk: boolean = IS_CHECKOUT,
+  pack: Pack | null = templatesRoot === TEMPLATES_ROOT ? packOf(tree.split('/')[0]!) : null,
+): TemplateSource[] | undefined {
+  if (!pack) return undefined;
+  const excluded = `${tree}/${excludedFolder}`;
+  if (!(tree in pack.dirs)) return undefined;
+  if (checkDisk) {
+    for (const [dir, mtimeMs] of Object.entries(pack.dirs)) {
+      if (inTree(dir, tree, excluded) && mtimeOf(join(templatesRoot, dir)) !== mtimeMs) return undefined;
+    }
+  }
+  const sources: TemplateSource[] = [];
+  for (const [key, file] of Object.entries(pack.files)) {
+    if (!inTree(key, tree, excluded)) continue;
+    const segments = key.slice(tree.length + 1).split('/');
+    if (checkDisk) {
+      const info = statSync(join(templatesRoot, key), { throwIfNoEntry: false });
+      if (!info) return undefined;
+      if (info.size !== file.size || info.mtimeMs !== file.mtimeMs) {
+        // edited since the build: this file from the disk, the rest from the pack
+        sources.push({ segments, contents: readFileSync(join(templatesRoot, key)), mode: info.mode & 0o777 });
+        continue;
+      }
+    }
+    sources.push({ segments, contents: Buffer.from(file.contents, 'base64'), mode: file.mode });
+  }
+  return sources;
 }
