@@ -68,6 +68,9 @@ export function parseArgs(argv: readonly string[], frameworks: readonly Framewor
     version: false,
   };
   const positionals: string[] = [];
+  const setGlobal = (key: keyof ParsedArgs, value: string | boolean): void => {
+    (parsed as unknown as Record<string, unknown>)[key] = value;
+  };
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -104,16 +107,16 @@ export function parseArgs(argv: readonly string[], frameworks: readonly Framewor
     const negated = name.startsWith('no-') ? name.slice(3) : undefined;
     const global = GLOBAL_FLAGS[name];
     if (global) {
-      if (global.takesValue) (parsed as unknown as Record<string, unknown>)[global.key] = takeValue(name);
+      if (global.takesValue) setGlobal(global.key, takeValue(name));
       else {
         noValue(name);
-        (parsed as unknown as Record<string, unknown>)[global.key] = true;
+        setGlobal(global.key, true);
       }
       continue;
     }
     if (negated && GLOBAL_FLAGS[negated]?.negatable) {
       noValue(name);
-      (parsed as unknown as Record<string, unknown>)[GLOBAL_FLAGS[negated]!.key] = false;
+      setGlobal(GLOBAL_FLAGS[negated]!.key, false);
       continue;
     }
     const kind = optionKinds.get(name);

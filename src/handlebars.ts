@@ -2,7 +2,7 @@
 // safely. `noEscape`: HTML escaping would corrupt code, so every free-text value goes
 // through the helper for the file type it lands in. `strict`: a missing field is an error.
 //
-// Speed: `npm run build` precompiles every template (scripts/precompile-templates.mjs),
+// Speed: `npm run build` precompiles every template (scripts/build-templates.mjs),
 // so the CLI loads only the Handlebars runtime; the compiler is loaded on demand for a
 // template the build has not seen (a fixture in a test, a template edited since).
 import { createHash } from 'node:crypto';
@@ -24,13 +24,11 @@ export function jsonString(value: unknown): string {
   return JSON.stringify(String(value)).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-/** A single-quoted Ruby string: only `\` and `'` are special, so `#{}` stays text. */
-export function rubyString(value: unknown): string {
-  return `'${String(value).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
-
-/** A single-quoted PHP string: only `\` and `'` are special, so `$x` stays text. */
-export function phpString(value: unknown): string {
+/**
+ * A single-quoted Ruby or PHP string: in both only `\` and `'` are special, so `#{}` and
+ * `$x` stay text.
+ */
+export function singleQuotedString(value: unknown): string {
   return `'${String(value).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
@@ -67,8 +65,8 @@ const helpers: Record<string, (...args: never[]) => unknown> = {
   py: jsonString,
   js: jsonString,
   yaml: jsonString,
-  ruby: rubyString,
-  php: phpString,
+  ruby: singleQuotedString,
+  php: singleQuotedString,
   html: htmlText,
   md: markdownText,
   comment: commentText,

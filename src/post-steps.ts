@@ -4,16 +4,12 @@ import type { ProjectSpec } from './spec.js';
 import { expandCommand, formatCommand, preferFaster, runInProject } from './run-command.js';
 import type { Reporter } from './reporter.js';
 
-export async function isInsideGitWorkTree(dir: string): Promise<boolean> {
+/** Where `dir` stands for git: one `git rev-parse` answers both questions. */
+export async function gitStatusOf(dir: string): Promise<'no-git' | 'inside-work-tree' | 'outside'> {
   const { execa } = await import('execa');
   const result = await execa('git', ['rev-parse', '--is-inside-work-tree'], { cwd: dir, reject: false });
-  return result.exitCode === 0 && result.stdout.trim() === 'true';
-}
-
-async function hasGit(): Promise<boolean> {
-  const { execa } = await import('execa');
-  const result = await execa('git', ['--version'], { reject: false });
-  return result.exitCode === 0;
+  if ((result as { code?: string }).code === 'ENOENT') return 'no-git';
+  return result.exitCode === 0 && result.stdout.trim() === 'true' ? 'inside-work-tree' : 'outside';
 }
 
 /** The install commands as run here: faster installers where the user has them. */
@@ -42,11 +38,12 @@ export async function installDependencies(spec: ProjectSpec, report: Reporter): 
 }
 
 export async function initializeGit(spec: ProjectSpec, report: Reporter): Promise<void> {
-  if (!(await hasGit())) {
+  const status = await gitStatusOf(spec.targetDir);
+  if (status === 'no-git') {
     report.info('Skipped git init: git is not installed.');
     return;
   }
-  if (await isInsideGitWorkTree(spec.targetDir)) {
+  if (status === 'inside-work-tree') {
     report.info('Skipped git init: the project is inside an existing git work tree.');
     return;
   }

@@ -36,7 +36,8 @@ export async function outputSegment(segment: string, data: TemplateData, isFile:
 
 // Synchronous file system calls on purpose: a scaffolder reads and writes many small files,
 // and each async call is a round trip through libuv's thread pool. Measured with
-// `npm run bench`, the sync calls made generation much faster (see the README).
+// `npm run bench`, the sync calls made generation much faster (docs/BENCHMARKS.md).
+// Used when no current pack of the tree exists (src/template-pack.ts).
 function readTreeFromDisk(root: string): TemplateSource[] {
   const sources: TemplateSource[] = [];
   function walk(dir: string, isRoot: boolean): void {
@@ -46,7 +47,10 @@ function readTreeFromDisk(root: string): TemplateSource[] {
       if (isRoot && entry.name === OVERLAYS_DIR && entry.isDirectory()) continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full, false);
-      else if (entry.isFile()) sources.push({ segments: relative(root, full).split(sep), contents: readFileSync(full), mode: statSync(full).mode & 0o777 });
+      else if (entry.isFile()) {
+        const contents = readFileSync(full);
+        sources.push({ segments: relative(root, full).split(sep), contents, mode: statSync(full).mode & 0o777 });
+      }
     }
   }
   walk(root, true);
@@ -70,11 +74,12 @@ export async function renderTemplate(text: string, data: TemplateData, source: s
  */
 export async function planTree(templatesRoot: string, tree: string, data: TemplateData): Promise<PlannedFile[]> {
   const sources = packedTree(templatesRoot, tree, OVERLAYS_DIR) ?? readTreeFromDisk(join(templatesRoot, tree));
+  const top = tree.split('/')[0]!;
   const planned: PlannedFile[] = [];
   for (const { segments: rel, contents: raw, mode } of sources) {
     const source = [tree, ...rel].join('/');
     const segments: string[] = [];
-    for (const [i, segment] of rel.entries()) segments.push(await outputSegment(segment, data, i === rel.length - 1, tree.split('/')[0]!));
+    for (const [i, segment] of rel.entries()) segments.push(await outputSegment(segment, data, i === rel.length - 1, top));
     const contents = source.endsWith('.hbs') ? await renderTemplate(raw.toString('utf8'), data, source) : raw;
     planned.push({ path: segments.join('/'), contents, mode, source });
   }

@@ -1,4 +1,4 @@
-// Template trees from the build's packs (scripts/pack-templates.mjs) when they are
+// Template trees from the build's packs (scripts/build-templates.mjs) when they are
 // current, so a run opens one file per tree instead of walking folders and opening every
 // template (see `npm run bench`). In a git checkout, where templates are edited, a pack
 // counts only while every folder's mtime (files added, removed, renamed) and every

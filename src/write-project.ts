@@ -62,7 +62,7 @@ export function findConflicts(targetDir: string, files: readonly PlannedFile[]):
   return [...new Set(conflicts)];
 }
 
-/** Writes the files under `root` (synchronously: see listTemplateFiles in render.ts). */
+/** Writes the files under `root` (synchronously: see readTreeFromDisk in render.ts). */
 export async function writePlannedFiles(root: string, files: readonly PlannedFile[]): Promise<void> {
   const dirs = new Set(files.map((file) => dirname(join(root, file.path))));
   for (const dir of [...dirs].sort()) mkdirSync(dir, { recursive: true });

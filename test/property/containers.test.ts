@@ -14,17 +14,13 @@ import type { FrameworkDefinition, OptionValues, ServiceName } from '../../src/f
 import { planProject } from '../../src/plan.js';
 import { buildTemplateData } from '../../src/template-data.js';
 import { allCombinations } from '../combinations.js';
+import { servicesFor } from '../smoke/services.js';
 
 const COMPOSE_SERVICE: Record<ServiceName, string> = { postgres: 'db', redis: 'redis' };
 
+/** The compose services the options imply: app, and the backing service of each need. */
 function impliedServices(framework: FrameworkDefinition, options: OptionValues): string[] {
-  const services = new Set(['app']);
-  for (const option of framework.options) {
-    if (option.kind !== 'choice') continue;
-    const choice = option.choices.find((candidate) => candidate.value === options[option.name]);
-    for (const service of choice?.services ?? []) services.add(COMPOSE_SERVICE[service]);
-  }
-  return [...services].sort();
+  return ['app', ...servicesFor(framework, options).map((service) => COMPOSE_SERVICE[service])].sort();
 }
 
 describe.each(FRAMEWORKS.filter((framework) => framework.available).map((framework) => [framework.id, framework] as const))('%s containers and CI', (_id, framework) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commentText, envValue, htmlText, jsonString, markdownText, phpString, rubyString } from '../../src/handlebars.js';
+import { commentText, envValue, htmlText, jsonString, markdownText, singleQuotedString } from '../../src/handlebars.js';
 import { planProject } from '../../src/plan.js';
 import { mergePlans, planTree } from '../../src/render.js';
 import { buildTemplateData } from '../../src/template-data.js';
@@ -89,8 +89,8 @@ describe('escaping helpers', () => {
   });
 
   it('ruby and php: single-quoted literals where #{} and $ stay text', () => {
-    expect(rubyString(`a'b\\c #{x}`)).toBe(`'a\\'b\\\\c #{x}'`);
-    expect(phpString(`a'b\\c $x`)).toBe(`'a\\'b\\\\c $x'`);
+    expect(singleQuotedString(`a'b\\c #{x}`)).toBe(`'a\\'b\\\\c #{x}'`);
+    expect(singleQuotedString(`a'b\\c $x`)).toBe(`'a\\'b\\\\c $x'`);
   });
 
   it('html: no tag or attribute can be opened', () => {

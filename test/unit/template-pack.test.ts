@@ -6,7 +6,7 @@ import { TEMPLATES_ROOT } from '../../src/paths.js';
 import { packedTree, type Pack } from '../../src/template-pack.js';
 import { tempDir, writeTree } from './helpers.js';
 
-/** A pack of `root/tree` as the build writes it (scripts/pack-templates.mjs). */
+/** A pack of `root/tree` as the build writes it (scripts/build-templates.mjs). */
 function packOf(root: string, tree: string): Pack {
   const pack: Pack = { dirs: { [tree]: statSync(join(root, tree)).mtimeMs }, files: {} };
   for (const path of readdirSync(join(root, tree), { recursive: true }) as string[]) {
