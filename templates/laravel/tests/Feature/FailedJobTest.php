@@ -151,6 +151,6 @@ class FailedJobTest extends TestCase
 
     private function work(bool $stopWhenEmpty = false): int
     {
-        return Artisan::call('queue:work', $stopWhenEmpty ? ['--stop-when-empty' => true] : ['--once' => true, '--stop-when-empty' => true]);
+        return Artisan::call('queue:work', $stopWhenEmpty ? ['--stop-when-empty' => true, '--sleep' => 0] : ['--once' => true, '--stop-when-empty' => true]);
     }
 }

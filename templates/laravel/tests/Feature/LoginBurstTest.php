@@ -19,7 +19,7 @@ use Tests\TestCase;
  */
 class LoginBurstTest extends TestCase
 {
-    private const PARALLEL = 16;
+    private const PARALLEL = 12;
 
     private string $folder;
 
@@ -51,9 +51,11 @@ class LoginBurstTest extends TestCase
     {
         $user = User::factory()->connection('burst')->create();
 
-        $results = Process::pool(function (Pool $pool) use ($user) {
+        // Every process boots, then all attempt at the same moment.
+        $start = (string) (microtime(true) + 3);
+        $results = Process::pool(function (Pool $pool) use ($user, $start) {
             for ($i = 0; $i < self::PARALLEL; $i++) {
-                $pool->path(base_path())->timeout(60)->command([PHP_BINARY, 'tests/Support/login-attempt.php', $this->folder, $user->email]);
+                $pool->path(base_path())->timeout(60)->command([PHP_BINARY, 'tests/Support/login-attempt.php', $this->folder, $user->email, $start]);
             }
         })->start()->wait();
 

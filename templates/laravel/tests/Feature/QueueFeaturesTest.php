@@ -40,7 +40,7 @@ class QueueFeaturesTest extends TestCase
         // Another document is another job; once the first has run, it may be queued again.
         AnalyzeDocument::dispatch(Document::factory()->create());
         $this->assertDatabaseCount('jobs', 2);
-        Artisan::call('queue:work', ['--stop-when-empty' => true]);
+        Artisan::call('queue:work', ['--stop-when-empty' => true, '--sleep' => 0]);
         AnalyzeDocument::dispatch($document);
         $this->assertDatabaseCount('jobs', 1);
     }

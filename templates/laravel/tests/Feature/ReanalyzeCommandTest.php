@@ -63,7 +63,7 @@ class ReanalyzeCommandTest extends TestCase
         $broken = Document::factory()->withoutWords()->create();
 
         Artisan::call('documents:reanalyze');
-        Artisan::call('queue:work', ['--stop-when-empty' => true]);
+        Artisan::call('queue:work', ['--stop-when-empty' => true, '--sleep' => 0]);
 
         $this->assertSame(Document::ANALYZED, $good->fresh()->status);
         $this->assertSame(Document::FAILED, $broken->fresh()->status);
@@ -76,7 +76,7 @@ class ReanalyzeCommandTest extends TestCase
 
         $broken->update(['body' => 'Fixed at last.']);
         Artisan::call('queue:retry', ['id' => ['all']]);
-        Artisan::call('queue:work', ['--stop-when-empty' => true]);
+        Artisan::call('queue:work', ['--stop-when-empty' => true, '--sleep' => 0]);
 
         $this->assertSame(Document::ANALYZED, $broken->fresh()->status);
         $this->get('/')

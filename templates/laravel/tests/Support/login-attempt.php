@@ -3,10 +3,12 @@
 /*
  * One log-in attempt with a wrong password, in a process of its own, against the
  * database and file cache in the folder given (LoginBurstTest starts many at once).
- * Appends a line to <folder>/checked whenever a password is actually checked, and
- * prints the answer's status.
+ * The app boots first, then the attempt waits for <start> (a Unix time with
+ * microseconds), so that every process sends it at the same moment. Appends a line
+ * to <folder>/checked whenever a password is actually checked, and prints the
+ * answer's status.
  *
- * Usage: php tests/Support/login-attempt.php <folder> <email>
+ * Usage: php tests/Support/login-attempt.php <folder> <email> <start>
  */
 
 use Illuminate\Auth\Events\Attempting;
@@ -15,7 +17,7 @@ use Illuminate\Foundation\Application;
 use Illuminate\Foundation\Bootstrap\LoadConfiguration;
 use Illuminate\Http\Request;
 
-[, $folder, $email] = $argv;
+[, $folder, $email, $start] = $argv;
 
 require __DIR__.'/../../vendor/autoload.php';
 
@@ -38,7 +40,13 @@ $app['events']->listen(Attempting::class, function () use ($folder) {
     file_put_contents("{$folder}/checked", "checked\n", FILE_APPEND | LOCK_EX);
 });
 
-$response = $app->make(Kernel::class)->handle(
+$kernel = $app->make(Kernel::class);
+$kernel->bootstrap();
+if ((float) $start > microtime(true)) {
+    time_sleep_until((float) $start);
+}
+
+$response = $kernel->handle(
     Request::create('/login', 'POST', ['email' => $email, 'password' => 'a wrong guess'], server: ['REMOTE_ADDR' => '203.0.113.9'])
 );
 
