@@ -62,6 +62,12 @@ export interface AttackChecks {
    * expects 401 or 403.
    */
   writesNeedAuth: boolean;
+  /**
+   * HTTP methods the production server answers by itself, before the app sees them
+   * (PHP's built-in server: 501 for QUERY): the fuzzer does not send them as
+   * "unexpected methods".
+   */
+  serverRefuses?: readonly string[];
   /** Headers that authenticate a request (token, session cookie + CSRF header) for fuzzing writes. */
   auth?(context: SmokeContext): Promise<Record<string, string>>;
   /** The starter's own attacks (parallel log-ins, malformed bodies, leaks…); throw on failure. */
