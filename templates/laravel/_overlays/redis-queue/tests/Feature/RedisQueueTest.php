@@ -69,6 +69,7 @@ class RedisQueueTest extends TestCase
 
     public function test_a_job_to_retry_waits_in_the_delayed_set_and_the_dashboard_shows_it(): void
     {
+        $this->freezeSecond();
         $this->analysisFails('Analysis service unavailable');
         $document = Document::factory()->create();
         AnalyzeDocument::dispatch($document);
