@@ -12,7 +12,7 @@ import { cacheOption, databaseOption, overlay } from '../shared.js';
 export const laravel: FrameworkDefinition = {
   id: 'laravel',
   label: 'Laravel',
-  summary: 'Laravel 13: queued jobs (unique, after commit, throttled retries, failed jobs, batches, queued mail, scheduled pruning), session log-in, Blade dashboard, token JSON API with OpenAPI, PHPUnit',
+  summary: 'Laravel 13: queued jobs (unique, after commit, throttled retries, failed jobs, batches, mail, scheduled pruning), session log-in, Blade dashboard, token API with OpenAPI',
   language: 'PHP',
   available: true,
   options: [
@@ -44,10 +44,13 @@ export const laravel: FrameworkDefinition = {
   commands: {
     install: [{ argv: ['composer', 'install'] }],
     test: [{ argv: ['vendor/bin/phpunit'] }],
-    // `composer lint`: php -l over every PHP file (Pint, Laravel's formatter, is not
-    // packaged in Debian, so CI could not run it offline). Composer refuses to run
-    // scripts as root without this variable; CI's commands run as root.
-    lint: [{ argv: ['composer', 'lint'], env: { COMPOSER_ALLOW_SUPERUSER: '1' } }],
+    // `composer validate`, then `composer lint`: php -l over every PHP file (Pint,
+    // Laravel's formatter, is not packaged in Debian, so CI could not run it offline).
+    // Composer refuses to run scripts as root without this variable; CI runs as root.
+    lint: [
+      { argv: ['composer', 'validate', '--no-check-publish'], env: { COMPOSER_ALLOW_SUPERUSER: '1' } },
+      { argv: ['composer', 'lint'], env: { COMPOSER_ALLOW_SUPERUSER: '1' } },
+    ],
     // `composer install` creates database/database.sqlite (a post-autoload-dump script).
     setup: [{ argv: ['php', 'artisan', 'migrate', '--force'] }],
     start: { argv: ['php', 'artisan', 'serve', '--host=127.0.0.1', '--port={port}'] },
