@@ -6,7 +6,9 @@ use App\Http\Requests\Auth\LoginRequest;
 use App\Models\User;
 use Illuminate\Auth\Events\Attempting;
 use Illuminate\Foundation\Testing\RefreshDatabase;
+use Illuminate\Hashing\HashManager;
 use Illuminate\Support\Facades\Event;
+use Illuminate\Support\Facades\Hash;
 use Illuminate\Support\Facades\RateLimiter;
 use Tests\TestCase;
 
@@ -46,6 +48,28 @@ class AuthTest extends TestCase
             ->assertSessionHasErrors(['email' => trans('auth.failed')]);
 
         $this->assertGuest();
+    }
+
+    public function test_an_unknown_address_costs_a_password_check_like_a_known_one(): void
+    {
+        // Without it, a wrong password for an existing account would answer slower
+        // than one for an address nobody uses: a way to find the accounts.
+        $hasher = new class($this->app) extends HashManager {
+            public int $checks = 0;
+
+            public function check(#[\SensitiveParameter] $value, $hashedValue, array $options = [])
+            {
+                $this->checks++;
+
+                return parent::check($value, $hashedValue, $options);
+            }
+        };
+        Hash::swap($hasher);
+
+        $this->post(route('login.store'), ['email' => 'nobody@example.com', 'password' => 'a guess'])
+            ->assertSessionHasErrors(['email' => trans('auth.failed')]);
+
+        $this->assertSame(1, $hasher->checks);
     }
 
     public function test_past_the_limit_the_password_is_not_even_checked(): void
