@@ -283,6 +283,7 @@ const checks: SmokeChecks = {
         const checked = statuses.filter((status) => status !== 429).length;
         assert.ok(checked <= LOGIN_FAILURE_LIMIT, `40 parallel wrong log-ins: ${checked} were not refused (limit ${LOGIN_FAILURE_LIMIT}): ${statuses.join(' ')}`);
         expectStatus(await logIn(context, attacker.client, attacker.token, victimEmail, PASSWORD), 429, 'the right password from the locked-out client');
+        process.stderr.write(`[attack] django: 40 parallel wrong log-ins, ${checked} checked, ${40 - checked} refused with 429\n`);
 
         // Behind the proxy each visitor is its own client: the lockout above, all from one
         // address, does not lock the victim out from theirs.
@@ -305,6 +306,7 @@ const checks: SmokeChecks = {
           known.push(await timed(victimEmail, 10 + i));
           unknown.push(await timed(`nobody-${i}-${Date.now()}@example.com`, 20 + i));
         }
+        process.stderr.write(`[attack] django: a wrong log-in takes ${median(known).toFixed(0)} ms for a known address, ${median(unknown).toFixed(0)} ms for an unknown one\n`);
         assert.ok(median(unknown) > 0.5 * median(known), `unknown addresses answer in ${median(unknown).toFixed(0)} ms, known ones in ${median(known).toFixed(0)} ms`);
 
         // Anonymous writes: the API refuses them (the harness sends them without a CSRF
