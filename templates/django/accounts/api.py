@@ -12,6 +12,8 @@ from functools import wraps
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from config.views import discard_body
+
 from . import openapi
 from .forms import ProfileForm
 
@@ -44,6 +46,7 @@ def json_object(request):
     except ValueError:
         length = 0
     if length > MAX_BODY_BYTES:
+        discard_body(request)  # Unparsed, but read: the client gets the 413, not a reset.
         return None, error(f"The body must be at most {MAX_BODY_BYTES} bytes.", 413)
     try:
         body = json.loads(request.body)

@@ -108,6 +108,8 @@ def test_patch_refuses_an_oversized_body_unread(client, user):
     response = patch(client, {"name": "x" * 20_000})
 
     assert response.status_code == 413
+    # Read to its end nonetheless, so a client still sending it gets this answer.
+    assert response.wsgi_request.read(1) == b""
 
 
 def test_patch_needs_the_csrf_token(user):
