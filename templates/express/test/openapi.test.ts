@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import request from 'supertest';
@@ -37,6 +38,14 @@ describe('the OpenAPI document', () => {
     const response = await request(app).get('/openapi.json').expect(200).expect('Content-Type', /json/);
     expect(response.body.openapi).toMatch(/^3\.1\./);
     expect(response.body).toEqual(JSON.parse(JSON.stringify(openApiDocument)));
+  });
+
+  it('is valid against the OpenAPI 3.1 schema', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(JSON.parse(JSON.stringify(openApiDocument)) as object);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
   });
 
   it('lists every route under /api, and nothing the app does not answer', async () => {
