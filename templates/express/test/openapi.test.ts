@@ -42,7 +42,7 @@ describe('the OpenAPI document', () => {
 
   it('is valid against the OpenAPI 3.1 schema', async () => {
     const validator = new Validator();
-    const result = await validator.validate(JSON.parse(JSON.stringify(openApiDocument)) as object);
+    const result = await validator.validate(JSON.parse(JSON.stringify(openApiDocument)) as Record<string, unknown>);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(validator.version).toBe('3.1');
