@@ -85,7 +85,11 @@ describe('cacheResponses middleware', () => {
     await request(app).get('/report?utm_source=mail&q=a&page=2&_=1700000000').expect('X-Cache', 'HIT');
     await request(app).get('/report/?q=a&page=2').expect('X-Cache', 'HIT');
     expect(calls.count).toBe(1);
-    expect(cacheKey({ baseUrl: '/API/Tasks', path: '/', originalUrl: '/API/Tasks/?b=2&z=0&a=1' } as Request, ['b', 'a'])).toBe('/api/tasks?a=1&b=2');
+    const key = (baseUrl: string, path: string, query = '') => cacheKey({ baseUrl, path, originalUrl: `${baseUrl}${path}${query}` } as Request, ['b', 'a']);
+    expect(key('/api/tasks', '/', '?b=2&z=0&a=1')).toBe('/api/tasks?a=1&b=2');
+    expect(key('/api/tasks', '/%61%62')).toBe('/api/tasks/ab');
+    expect(key('/api/tasks', '/a%2fb')).toBe('/api/tasks/a%2Fb');
+    expect(key('/api/tasks', '/AB')).toBe('/api/tasks/AB');
   });
 
   it('adds no entry for cache-busting query strings', async () => {

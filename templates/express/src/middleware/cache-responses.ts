@@ -70,12 +70,18 @@ export function cacheResponses(cache: ResponseCache, options: CacheResponsesOpti
 }
 
 /**
- * The path as routed (mount point lower-cased, as Express matches it; no trailing slash)
- * and the listed query parameters, sorted: `/API/Tasks/?b=2&a=1&utm=x` with `['a', 'b']`
- * is `/api/tasks?a=1&b=2`.
+ * The path with its escapes normalised as RFC 3986 says (`%61` is `a`, `%2f` is `%2F`)
+ * and no trailing slash, then the listed query parameters, sorted:
+ * `/api/tasks/?b=2&a=1&utm=x` with `['a', 'b']` is `/api/tasks?a=1&b=2`. Letter case is
+ * kept: a path parameter (an id) may depend on it.
  */
 export function cacheKey(req: Request, names: readonly string[]): string {
-  const path = (req.baseUrl.toLowerCase() + req.path).replace(/(.)\/+$/, '$1');
+  const path = (req.baseUrl + req.path)
+    .replace(/%[0-9a-f]{2}/gi, (escape) => {
+      const char = String.fromCharCode(Number.parseInt(escape.slice(1), 16));
+      return /[\w.~-]/.test(char) ? char : escape.toUpperCase();
+    })
+    .replace(/(.)\/+$/, '$1');
   const search = new URLSearchParams(req.originalUrl.split('?', 2)[1] ?? '');
   const kept = new URLSearchParams([...search].filter(([name]) => names.includes(name)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const query = kept.toString();
