@@ -18,7 +18,7 @@ export const express: FrameworkDefinition = {
   commands: {
     install: [{ argv: ['{pm}', 'install'] }],
     test: [{ argv: ['{pm}', 'test'] }],
-    lint: [{ argv: ['{pm}', 'run', 'lint'] }],
+    lint: [{ argv: ['{pm}', 'run', 'lint'] }, { argv: ['{pm}', 'run', 'typecheck'] }],
     setup: [{ argv: ['{pm}', 'run', 'build'] }, { argv: ['{pm}', 'run', 'db:migrate'] }],
     // Development mode (stack traces, sample data): `npm start` runs the built server in
     // production mode unless NODE_ENV=development.
