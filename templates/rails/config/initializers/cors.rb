@@ -14,8 +14,8 @@ if allowed_origins.any?
 
       resource "/api/*",
         headers: :any,
-        methods: [:get, :post, :put, :patch, :delete, :options, :head],
-        expose: ["Link", "X-Total-Count"],
+        methods: [ :get, :post, :put, :patch, :delete, :options, :head ],
+        expose: [ "Link", "X-Total-Count" ],
         max_age: 600
     end
   end
