@@ -19,11 +19,13 @@ Rails.application.configure do
     abort "SECRET_KEY_BASE is not set. Generate one with `bin/rails secret` and set it in the environment."
   end
 
-  # Force all access to the app over SSL, use Strict-Transport-Security, and use secure
-  # cookies. Set FORCE_SSL=false only when nothing in front of the app terminates TLS.
-  # The health check stays reachable over plain HTTP for load balancers.
-  config.force_ssl = ENV.fetch("FORCE_SSL", "true") != "false"
-  config.ssl_options = { redirect: { exclude: ->(request) { request.path == "/up" } } }
+  # As Rails 8 generates it for an app behind a TLS-terminating reverse proxy: assume
+  # every request reached the proxy over HTTPS (URLs are https://), and send
+  # Strict-Transport-Security with every response (force_ssl; cookies would be Secure).
+  # Set FORCE_SSL=false only where the app really is served over plain HTTP (compose.yaml
+  # on localhost).
+  config.assume_ssl = ENV.fetch("FORCE_SSL", "true") != "false"
+  config.force_ssl = config.assume_ssl
 
   # Log to STDOUT with the current request id as a default log tag.
   config.log_tags = [ :request_id ]
