@@ -27,8 +27,8 @@ threads threads_count, threads_count
 port ENV.fetch("PORT", 3000)
 
 # Requests with a method Puma does not know (e.g. QUERY) reach Rails, which answers
-# them with JSON like any other error, instead of Puma's empty 501 (Puma 6.5+).
-supported_http_methods :any if respond_to?(:supported_http_methods)
+# them with JSON like any other error (405), instead of Puma's empty 501.
+supported_http_methods :any
 
 # Allow puma to be restarted by `bin/rails restart` command.
 plugin :tmp_restart
