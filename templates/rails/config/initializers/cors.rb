@@ -17,6 +17,9 @@ if allowed_origins.any?
         methods: [ :get, :post, :put, :patch, :delete, :options, :head ],
         expose: [ "Link", "X-Total-Count" ],
         max_age: 600
+
+      # The API's description, for Swagger UI or a client generator on those origins.
+      resource "/openapi.json", headers: :any, methods: [ :get, :options, :head ], max_age: 600
     end
   end
 end
