@@ -3,6 +3,7 @@
 // checks that both write the same files.
 import { join } from 'node:path';
 import type { NodePlopAPI } from 'node-plop';
+import { registerResourceGenerators } from '../src/add/plop-generators.js';
 import type { FrameworkDefinition, RenderTreeAction, TemplateData } from '../src/framework.js';
 import { projectNameProblem } from '../src/names.js';
 import { TEMPLATES_ROOT } from '../src/paths.js';
@@ -71,4 +72,5 @@ export default function plopfile(plop: NodePlopAPI): void {
       actions: (answers) => plopActions(framework, answers ?? {}) as never,
     });
   }
+  registerResourceGenerators(plop);
 }

@@ -22,3 +22,17 @@ await build({
   logLevel: 'warning',
 });
 chmodSync('dist/create-backend.js', 0o755);
+
+// dist/plop.js: node-plop and the generators (src/plop.ts), loaded only by `add`, which
+// imports it by path; never by the CLI's default path.
+await build({
+  entryPoints: { plop: 'src/plop.ts' },
+  outdir: 'dist',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});

@@ -25,6 +25,8 @@ function onSignal(signal: NodeJS.Signals, report: Reporter): void {
 }
 
 export async function runCli(argv: readonly string[], report: Reporter = createReporter()): Promise<number> {
+  // `add` (issue 18) until the engine's SUBCOMMANDS land: SUBCOMMANDS.add = async () => (await import('./add/command.js')).runAdd
+  if (argv[0] === 'add') return (await import('./add/command.js')).runAdd(argv.slice(1), { cwd: process.cwd(), stdout: process.stdout });
   const args = parseArgs(argv, FRAMEWORKS);
   if (args.help) {
     report.out(helpText(FRAMEWORKS, VERSION));

@@ -6,7 +6,8 @@
 // - a path segment containing `{{` is rendered too (e.g. `{{pythonPackage}}/`);
 // - the file mode (executable bits) is kept;
 // - a folder named `_overlays` at the root of a template tree is never part of the tree:
-//   it holds optional parts that other actions add.
+//   it holds optional parts that other actions add; nor is `_resource`, the templates of
+//   `create-backend add resource` (src/add/).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { TemplateData } from './framework.js';
@@ -24,6 +25,7 @@ export interface PlannedFile {
 }
 
 const OVERLAYS_DIR = '_overlays';
+const RESOURCE_DIR = '_resource';
 
 /** Output name of one path segment of a template file. */
 export async function outputSegment(segment: string, data: TemplateData, isFile: boolean, tree: string): Promise<string> {
@@ -44,7 +46,7 @@ function readTreeFromDisk(root: string): TemplateSource[] {
     const entries = readdirSync(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      if (isRoot && entry.name === OVERLAYS_DIR && entry.isDirectory()) continue;
+      if (isRoot && (entry.name === OVERLAYS_DIR || entry.name === RESOURCE_DIR) && entry.isDirectory()) continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full, false);
       else if (entry.isFile()) {
@@ -73,7 +75,7 @@ export async function renderTemplate(text: string, data: TemplateData, source: s
  * written: `writePlannedFiles` does that, so `--dry-run` and staging share this code.
  */
 export async function planTree(templatesRoot: string, tree: string, data: TemplateData): Promise<PlannedFile[]> {
-  const sources = packedTree(templatesRoot, tree, OVERLAYS_DIR) ?? readTreeFromDisk(join(templatesRoot, tree));
+  const sources = packedTree(templatesRoot, tree, [OVERLAYS_DIR, RESOURCE_DIR]) ?? readTreeFromDisk(join(templatesRoot, tree));
   const top = tree.split('/')[0]!;
   const planned: PlannedFile[] = [];
   for (const { segments: rel, contents: raw, mode } of sources) {

@@ -51,24 +51,24 @@ function mtimeOf(path: string): number | undefined {
   }
 }
 
-/** Whether the keys below `tree` (excluding its `_overlays`) belong to it. */
-function inTree(key: string, tree: string, excluded: string): boolean {
-  return (key === tree || key.startsWith(`${tree}/`)) && !(key === excluded || key.startsWith(`${excluded}/`));
+/** Whether the keys below `tree` (excluding its `_overlays` and `_resource`) belong to it. */
+function inTree(key: string, tree: string, excluded: readonly string[]): boolean {
+  return (key === tree || key.startsWith(`${tree}/`)) && !excluded.some((folder) => key === folder || key.startsWith(`${folder}/`));
 }
 
 /**
- * The files of `templates/<tree>` (without its root `_overlays/` folder) from the pack, in
+ * The files of `templates/<tree>` (without its root `_overlays/` and `_resource/` folders) from the pack, in
  * path order; undefined when there is no current pack, so the caller walks the disk.
  */
 export function packedTree(
   templatesRoot: string,
   tree: string,
-  excludedFolder: string,
+  excludedFolders: string | readonly string[],
   checkDisk: boolean = IS_CHECKOUT,
   pack: Pack | null = templatesRoot === TEMPLATES_ROOT ? packOf(tree.split('/')[0]!) : null,
 ): TemplateSource[] | undefined {
   if (!pack) return undefined;
-  const excluded = `${tree}/${excludedFolder}`;
+  const excluded = (typeof excludedFolders === 'string' ? [excludedFolders] : excludedFolders).map((folder) => `${tree}/${folder}`);
   if (!(tree in pack.dirs)) return undefined;
   if (checkDisk) {
     for (const [dir, mtimeMs] of Object.entries(pack.dirs)) {
