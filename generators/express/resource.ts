@@ -186,9 +186,10 @@ export const expressResource: ResourceGenerator = {
     const db = project.options.db === 'postgres' ? 'postgres' : 'sqlite';
     const fields = r.fields.map(describeField);
     const migration = `${nextMigration(projectDir)}_create_${r.plural}`;
+    // not `fields` nor `name`: plop gives the answers (the --fields text) precedence
     const data = {
       r,
-      fields,
+      props: fields,
       db,
       postgres: db === 'postgres',
       migration,
@@ -255,11 +256,22 @@ export const expressResource: ResourceGenerator = {
       edit('append', 'test/helpers.ts', /^ {2}const tasks = options\.tasks \?\? (database\.tasks|\(await testDatabase\(\)\)\.tasks);$/m, `  const ${r.pluralCamel} = database.${r.pluralCamel};`),
       edit('modify', 'test/helpers.ts', /createApp\(\{ config, tasks, /, `createApp({ config, tasks, ${r.pluralCamel}, `),
       edit('modify', 'test/helpers.ts', /\), tasks, /, `), tasks, ${r.pluralCamel}, `),
+      // the write-auth test lists every write route it checks, sorted
+      edit('modify', 'test/write-auth.test.ts', WRITE_ROUTES, `$1${writeRoutesWith(readText(projectDir, 'test/write-auth.test.ts'), r)}$3`),
       // the tasks repository test lists the migrations applied to a fresh database
       edit('modify', 'test/task-repository.test.ts', /(expect\(database\.applied\)\.toEqual\(\[[^\]]*)\]/, `$1, '${migration}']`),
     ];
   },
 };
+
+const WRITE_ROUTES = /(writeRoutes\(app\)[^\n]*\.toEqual\(\[\n)((?: {6}'[^'\n]*',\n)+)( {4}\]\);)/;
+
+/** The write routes the test lists, with the resource's three, in the test's (sorted) order. */
+function writeRoutesWith(text: string, r: Resource): string {
+  const listed = [...(WRITE_ROUTES.exec(text)?.[2] ?? '').matchAll(/'([^']*)'/g)].map((match) => match[1]!);
+  const routes = [...listed, `DELETE /api/${r.kebabPlural}/{id}`, `PATCH /api/${r.kebabPlural}/{id}`, `POST /api/${r.kebabPlural}`].sort();
+  return routes.map((route) => `      '${route}',\n`).join('');
+}
 
 function readText(projectDir: string, path: string): string {
   try {

@@ -111,7 +111,7 @@ export function parseResource(name: string, fieldList: string | undefined, reser
   const problem = nameProblem(name, 'The resource name');
   if (problem) throw new UserError(`${problem}.`);
   const plural = pluralOf(name);
-  if (plural === name) throw new UserError(`The resource name ${quote(name)} must be singular (its plural names the table and the URL).`);
+  if (/[^siu]s$/.test(name) && !reserved[name]) throw new UserError(`The resource name ${quote(name)} must be singular (its plural names the table and the URL).`);
   for (const candidate of [name, plural]) {
     const clash = reserved[candidate] ?? RESERVED_RESOURCES[candidate];
     if (clash) throw new UserError(`The resource name ${quote(name)} is reserved: ${quote(candidate)} is ${clash}.`);
