@@ -115,7 +115,7 @@ const checks: SmokeChecks = {
           '        return f"{name} {version(name)}"',
           '    except PackageNotFoundError:',
           '        return None',
-          'print("Python", sys.version.split()[0], *filter(None, map(installed, names)), sep=", ")',
+          'print("Python " + sys.version.split()[0], *filter(None, map(installed, names)), sep=", ")',
         ].join('\n'),
       ],
     },
