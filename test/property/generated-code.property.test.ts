@@ -2,7 +2,8 @@
 // one-line description (quotes, backslashes, `{{`, `<script>`, `$`, `#{}` …), every
 // starter renders, and each rendered file passes its language's own syntax check.
 // Files that are copied byte for byte are checked once per starter (last test).
-// Needs python3, ruby and php on PATH (.ci/run installs them).
+// Python, Ruby and PHP run in the current Debian root when SMOKE_ROOT is set (.ci/run sets
+// it), so the code is checked by the releases users run; else python3, ruby and php on PATH.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { transform } from 'esbuild';
@@ -18,6 +19,9 @@ import { planProject } from '../../src/plan.js';
 import type { PlannedFile } from '../../src/render.js';
 import { buildTemplateData } from '../../src/template-data.js';
 import { allCombinations } from '../combinations.js';
+import { defaultStack, onStack } from '../smoke/current-root.js';
+
+const stack = defaultStack();
 
 /** Runs per starter; five starters → well over 200 generated cases per run. */
 const RUNS_PER_STARTER = 45;
@@ -95,14 +99,17 @@ export async function syntaxProblems(root: string, files: readonly PlannedFile[]
   }
   const text = (file: PlannedFile) => Buffer.from(file.contents).toString('utf8');
   const run = async (argv: string[]) => {
-    const result = await execa(argv[0]!, argv.slice(1), { cwd: root, reject: false, all: true });
+    const { file, args } = onStack(stack, argv, root);
+    const result = await execa(file, args, { cwd: root, reject: false, all: true });
     if (result.exitCode !== 0 || /warning/i.test(result.all ?? '')) problems.push(`${argv.slice(0, 2).join(' ')}: ${result.all}`);
   };
 
   const python = [...(byLanguage.get('python') ?? []), ...(byLanguage.get('toml') ?? [])];
   if (python.length) await run(['python3', '-c', PYTHON_CHECK, ...python.map((file) => file.path)]);
   for (const file of byLanguage.get('ruby') ?? []) await run(['ruby', '-wc', file.path]);
-  for (const file of byLanguage.get('php') ?? []) await run(['php', '-l', file.path]);
+  // php -l takes many files since PHP 8.3
+  const php = byLanguage.get('php') ?? [];
+  if (php.length) await run(['php', '-l', ...php.map((file) => file.path)]);
   for (const language of ['ts', 'js'] as const) {
     for (const file of byLanguage.get(language) ?? []) {
       try {

@@ -5,6 +5,7 @@ import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { findFramework } from '../../generators/index.js';
 import type { FrameworkId } from '../../src/framework.js';
+import { defaultStack, describeStack } from './current-root.js';
 import { CLI, smokeTest } from './run.js';
 import { smokeScenarios } from './scenarios.js';
 import type { SmokeChecks } from './types.js';
@@ -22,8 +23,13 @@ export function defineSmokeSuite(id: FrameworkId, checks: SmokeChecks): void {
       });
       return;
     }
+    const stack = defaultStack();
     for (const scenario of smokeScenarios(framework)) {
-      it(`${scenario.label}: generate, install, own tests, boot, HTTP checks`, () => smokeTest(framework, checks, scenario.options), 30 * 60_000);
+      it(`${scenario.label}: generate, install, own tests, boot, HTTP checks (${describeStack(stack)})`, () => smokeTest(framework, checks, scenario.options, { stack }), 30 * 60_000);
+    }
+    if (stack.kind === 'root' && checks.alsoOnHost) {
+      const [defaults] = smokeScenarios(framework);
+      it(`defaults on the host (${checks.alsoOnHost})`, () => smokeTest(framework, checks, defaults!.options, { stack: { kind: 'host' } }), 30 * 60_000);
     }
   });
 }

@@ -3,7 +3,7 @@
 // server on a free port, run the framework's HTTP checks, stop it. Every command comes
 // from the framework's definition (src/framework.ts); nothing here names a framework.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -11,9 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import type { Command, FrameworkDefinition, OptionValues } from '../../src/framework.js';
 import { expandCommand, formatCommand, preferFaster, type CommandContext } from '../../src/run-command.js';
+import { availableOn, defaultStack, describeStack, onStack, stackEnv, type Stack } from './current-root.js';
 import { HttpClient } from './http.js';
 import { optionFlags } from './scenarios.js';
 import { provideServices, servicesFor } from './services.js';
+import { attackStage } from './attack.js';
 import type { SmokeChecks, SmokeContext } from './types.js';
 
 export const HARNESS_DIR = dirname(fileURLToPath(import.meta.url));
@@ -36,9 +38,11 @@ export interface SmokeRun {
   log(line: string): void;
 }
 
-async function runStep(step: string, argv: string[], cwd: string, env: NodeJS.ProcessEnv, log: (line: string) => void) {
+/** Runs one command of the project on `stack`; rejects with its output's tail on failure. */
+export async function runStep(step: string, argv: string[], cwd: string, env: NodeJS.ProcessEnv, log: (line: string) => void, stack: Stack = { kind: 'host' }) {
   log(`$ ${formatCommand(argv)}`);
-  const result = await execa(argv[0]!, argv.slice(1), { cwd, env, reject: false, all: true, timeout: 15 * 60_000 });
+  const { file, args } = onStack(stack, argv, cwd);
+  const result = await execa(file, args, { cwd, env: stackEnv(stack, env), extendEnv: false, reject: false, all: true, timeout: 15 * 60_000 });
   if (result.exitCode !== 0 || result.failed) {
     const tail = (result.all ?? '').split('\n').slice(-60).join('\n');
     throw new Error(`${step} failed: ${formatCommand(argv)} exited ${result.exitCode ?? result.signal}\n${tail}`);
@@ -98,14 +102,16 @@ async function startServer(
   env: NodeJS.ProcessEnv,
   readyPath: string,
   log: (line: string) => void,
+  stack: Stack,
 ): Promise<StartedServer> {
   const port = await freePort();
   const argv = expandCommand(start, { ...context, port });
   log(`$ ${formatCommand(argv)}  (PORT=${port})`);
   let output = '';
-  const server = spawn(argv[0]!, argv.slice(1), {
+  const { file, args } = onStack(stack, argv, projectDir);
+  const server = spawn(file, args, {
     cwd: projectDir,
-    env: { ...commandEnv(start, env), PORT: String(port) },
+    env: stackEnv(stack, { ...commandEnv(start, env), PORT: String(port) }),
     detached: true, // own process group: stopping it stops npm's or artisan's children too
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -129,7 +135,7 @@ async function runChecks(
   mode: string,
   check: (context: SmokeContext) => Promise<void>,
   started: StartedServer,
-  rest: { projectDir: string; options: OptionValues; env: NodeJS.ProcessEnv; log: (line: string) => void },
+  rest: { projectDir: string; options: OptionValues; env: NodeJS.ProcessEnv; log: (line: string) => void; stack: Stack },
 ): Promise<void> {
   const context: SmokeContext = {
     baseUrl: started.baseUrl,
@@ -137,7 +143,7 @@ async function runChecks(
     projectDir: rest.projectDir,
     options: rest.options,
     env: rest.env,
-    run: (runArgv, extraEnv) => runStep('command', [...runArgv], rest.projectDir, { ...rest.env, ...extraEnv }, rest.log),
+    run: (runArgv, extraEnv) => runStep('command', [...runArgv], rest.projectDir, { ...rest.env, ...extraEnv }, rest.log, rest.stack),
   };
   try {
     await check(context);
@@ -174,16 +180,19 @@ async function checkSecretsStayUntracked(projectDir: string, log: (line: string)
 }
 
 /**
- * Generates, installs, tests, boots and checks one project. Returns the project dir
- * (removed afterwards unless `keep`); throws with the failing step and its output.
+ * Generates, installs, tests, boots and checks one project on `stack` (the current Debian
+ * root when SMOKE_ROOT is set). The project dir is removed afterwards unless `keep` or a
+ * step failed; throws with the failing step and its output.
  */
 export async function smokeTest(
   framework: FrameworkDefinition,
   checks: SmokeChecks,
   options: OptionValues,
-  settings: { keep?: boolean; log?: (line: string) => void } = {},
+  settings: { keep?: boolean; log?: (line: string) => void; stack?: Stack } = {},
 ): Promise<void> {
+  const stack = settings.stack ?? defaultStack();
   const log = settings.log ?? ((line: string) => process.stderr.write(`[smoke ${framework.id}] ${line}\n`));
+  log(`on the ${describeStack(stack)}`);
   const workDir = await mkdtemp(join(tmpdir(), `create-backend-smoke-${framework.id}-`));
   const projectDir = join(workDir, `smoke-${framework.id}`);
   const services = await provideServices(servicesFor(framework, options));
@@ -192,41 +201,43 @@ export async function smokeTest(
   const { NODE_ENV: _vitestMode, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = { ...inherited, ...checks.env, ...services.env };
   const context: CommandContext = { packageManager: 'npm', harness: HARNESS_DIR, python: 'python3' };
+  const inProject = (step: string, command: Command, commandEnvBase: NodeJS.ProcessEnv) =>
+    runStep(step, expandCommand(command, context), projectDir, commandEnv(command, commandEnvBase), log, stack);
   let server: ChildProcess | undefined;
   let succeeded = false;
   try {
+    // the CLI itself runs on the host's Node, as a user's would
     await runStep('generate', ['node', CLI, projectDir, '--framework', framework.id, '--yes', '--no-install', '--no-git', ...optionFlags(options)], workDir, env, log);
 
-    for (const command of (framework.smokeInstall ?? framework.commands.install).map((candidate) => preferFaster(candidate))) {
-      await runStep('install', expandCommand(command, context), projectDir, commandEnv(command, env), log);
+    const available = availableOn(stack);
+    for (const command of (framework.smokeInstall ?? framework.commands.install).map((candidate) => preferFaster(candidate, available))) {
+      await inProject('install', command, env);
     }
-    for (const command of framework.commands.setup) {
-      await runStep('setup', expandCommand(command, context), projectDir, commandEnv(command, env), log);
+    for (const command of checks.versions ?? []) {
+      const { stdout } = await inProject('versions', command, env);
+      const line = `${framework.id} on the ${describeStack(stack)}: ${stdout.trim().replace(/\s*\n\s*/g, ', ')}`;
+      log(line);
+      if (process.env.SMOKE_VERSIONS_LOG) await appendFile(process.env.SMOKE_VERSIONS_LOG, `${line}\n`);
     }
-    for (const command of framework.commands.test) {
-      await runStep("the project's own tests", expandCommand(command, context), projectDir, commandEnv(command, env), log);
-    }
-    for (const command of framework.commands.lint) {
-      await runStep("the project's own linter", expandCommand(command, context), projectDir, commandEnv(command, env), log);
-    }
+    for (const command of framework.commands.setup) await inProject('setup', command, env);
+    for (const command of framework.commands.test) await inProject("the project's own tests", command, env);
+    for (const command of framework.commands.lint) await inProject("the project's own linter", command, env);
 
     await checkSecretsStayUntracked(projectDir, log);
 
-    const started = await startServer(framework.commands.start, context, projectDir, env, `${framework.commands.readyPath}`, log);
+    const rest = { projectDir, options, log, stack };
+    const started = await startServer(framework.commands.start, context, projectDir, env, `${framework.commands.readyPath}`, log, stack);
     server = started.server;
-    await runChecks('development', checks.check, started, { projectDir, options, env, log });
+    await runChecks('development', checks.check, started, { ...rest, env });
     await stopServer(server);
 
-    if (checks.production) {
-      const production = checks.production;
-      const productionEnv = { ...env, ...production.env };
-      for (const command of production.prepare ?? []) {
-        await runStep('production prepare', expandCommand(command, context), projectDir, commandEnv(command, productionEnv), log);
-      }
-      const prod = await startServer(production.start ?? framework.commands.start, context, projectDir, productionEnv, production.readyPath ?? framework.commands.readyPath, log);
-      server = prod.server;
-      await runChecks('production', production.check, prod, { projectDir, options, env: productionEnv, log });
-    }
+    const production = checks.production;
+    const productionEnv = { ...env, ...production.env };
+    for (const command of production.prepare ?? []) await inProject('production prepare', command, productionEnv);
+    const prod = await startServer(production.start ?? framework.commands.start, context, projectDir, productionEnv, production.readyPath ?? framework.commands.readyPath, log, stack);
+    server = prod.server;
+    await runChecks('production', production.check, prod, { ...rest, env: productionEnv });
+    await runChecks('attack', (attackContext) => attackStage(production.attack, attackContext), prod, { ...rest, env: productionEnv });
     succeeded = true;
   } finally {
     if (server) await stopServer(server);
