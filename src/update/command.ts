@@ -17,7 +17,7 @@ import { writePlannedFiles } from '../write-project.js';
 import { buildFrom, buildFromRegistry, renderWithBuild, type OtherBuild } from './base.js';
 import { applyChanges, planMerge, readProjectFile, readTree, type Change, type Tree, type TreeFile } from './merge.js';
 import { parseRecord, RECORD_PATH, recordText, type ProjectRecord } from './record.js';
-import { renderAnswers, resolveAnswers } from './render.js';
+import { renderAnswers, resolveAnswers, SECRET_PLACEHOLDER_PREFIX } from './render.js';
 
 export const UPDATE_HELP = `create-backend update — bring a generated project up to this version
 
@@ -108,12 +108,31 @@ function describeChange(change: Change): string {
   return `${VERBS[change.kind].padEnd(9)} ${change.path}${detail}`;
 }
 
-/** Names of the variables a rendered .env sets that the project's .env lacks (never values). */
-export function missingEnvKeys(rendered: TreeFile | undefined, own: TreeFile | undefined): string[] {
-  if (!rendered || !own) return [];
-  const keys = (file: TreeFile) => new Set([...file.contents.toString('utf8').matchAll(/^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/gm)].map((match) => match[1]!));
-  const have = keys(own);
-  return [...keys(rendered)].filter((key) => !have.has(key));
+/** KEY → value of the assignments in a .env file (comments and blank lines left out). */
+function envValues(file: TreeFile | undefined): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const match of (file?.contents.toString('utf8') ?? '').matchAll(/^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=(.*)$/gm)) {
+    values.set(match[1]!, match[2]!.trim());
+  }
+  return values;
+}
+
+/**
+ * What the user should change in the .env the update never touches: variables the new
+ * template sets that the project's .env lacks, and values upstream changed that the
+ * project still has the old value of. Secrets are named, never shown.
+ */
+export function envAdvice(base: TreeFile | undefined, next: TreeFile | undefined, own: TreeFile | undefined): string[] {
+  if (!next || !own) return [];
+  const [was, now, have] = [envValues(base), envValues(next), envValues(own)];
+  const shown = (key: string, value: string) => (value.includes(SECRET_PLACEHOLDER_PREFIX) ? `${key} (a secret: make a new one, see .env.example)` : `${key}=${value}`);
+  const advice: string[] = [];
+  for (const [key, value] of now) {
+    if (!have.has(key)) advice.push(`add ${shown(key, value)}`);
+    else if (was.has(key) && was.get(key) !== value && have.get(key) === was.get(key)) advice.push(`set ${shown(key, value)}`);
+  }
+  for (const key of was.keys()) if (!now.has(key) && have.has(key)) advice.push(`remove ${key} (no longer used)`);
+  return advice;
 }
 
 async function renderBase(record: ProjectRecord, recordPath: string, from: string | undefined, cwd: string, report: Reporter): Promise<Tree> {
@@ -189,7 +208,7 @@ export async function runUpdate(argv: readonly string[], report: Reporter, cwd: 
   });
   const newRecord = recordText(next.record);
   const recordChanged = readFileSync(recordPath, 'utf8') !== newRecord;
-  const envKeys = missingEnvKeys(nextTree.get('.env'), current('.env'));
+  const envChanges = envAdvice(baseTree.get('.env'), nextTree.get('.env'), current('.env'));
 
   const lines = plan.changes.map(describeChange);
   if (recordChanged) lines.push(`${'recorded'.padEnd(9)} ${RECORD_PATH} — version ${VERSION}${changeLabel ? `, ${changeLabel}` : ''}`);
@@ -199,7 +218,7 @@ export async function runUpdate(argv: readonly string[], report: Reporter, cwd: 
     return 0;
   }
   for (const line of lines) report.info(line);
-  if (envKeys.length > 0) report.warn(`Your .env (never touched) lacks ${envKeys.join(', ')}, which create-backend ${VERSION} sets: add them (see .env.example).`);
+  if (envChanges.length > 0) report.warn(`Your .env is never touched; to match the new template, ${envChanges.join('; ')}.`);
 
   if (parsed.dryRun) {
     const conflicts = plan.conflicts.length > 0 ? `, ${plan.conflicts.length} with conflicts (${plan.conflicts.join(', ')})` : '';

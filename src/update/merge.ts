@@ -127,7 +127,7 @@ export async function planMerge(base: Tree, next: Tree, current: (path: string) 
     const c = current(path);
     const untouched = untouchable(path, b, n);
     if (untouched) {
-      changes.push({ kind: 'keep', path, reason: `${untouched}; upstream changed it (compare with the new template by hand)` });
+      changes.push({ kind: 'keep', path, reason: `${untouched}; upstream changed it` });
       continue;
     }
     if (!n) {

@@ -12,7 +12,7 @@ import type { FrameworkDefinition, OptionValues } from '../../src/framework.js';
 import { planProject } from '../../src/plan.js';
 import type { Reporter } from '../../src/reporter.js';
 import { buildTemplateData } from '../../src/template-data.js';
-import { runUpdate } from '../../src/update/command.js';
+import { envAdvice, runUpdate } from '../../src/update/command.js';
 import { planMerge, readTree, type Tree, type TreeFile } from '../../src/update/merge.js';
 import { parseRecord, RECORD_PATH, withRecord } from '../../src/update/record.js';
 import { SECRET_PLACEHOLDER_PREFIX } from '../../src/update/render.js';
@@ -152,6 +152,19 @@ describe('the merge plan', () => {
       ['bin/run', 'mode'],
       ['config/keys', 'keep'],
     ]);
+  });
+});
+
+describe('the .env advice', () => {
+  it('names what to add, set and remove in the untouched .env, never a secret', () => {
+    const secret = `${SECRET_PLACEHOLDER_PREFIX}secretKey__`;
+    const advice = envAdvice(
+      file(`SECRET_KEY=${secret}\nCACHE=memory\nOLD=1\n# NOTE=x\n`),
+      file(`SECRET_KEY=${secret}\nCACHE=redis\nREDIS_URL=redis://127.0.0.1:6379/0\nTOKEN=${SECRET_PLACEHOLDER_PREFIX}appKey__\n`),
+      file('SECRET_KEY=real-secret\nCACHE=memory\nOLD=1\n'),
+    );
+    expect(advice).toEqual(['set CACHE=redis', 'add REDIS_URL=redis://127.0.0.1:6379/0', 'add TOKEN (a secret: make a new one, see .env.example)', 'remove OLD (no longer used)']);
+    expect(envAdvice(file('CACHE=memory\n'), file('CACHE=redis\n'), file('CACHE=file\n'))).toEqual([]);
   });
 });
 
