@@ -15,7 +15,7 @@ import type { Reporter } from '../reporter.js';
 import { VERSION } from '../version.js';
 import { writePlannedFiles } from '../write-project.js';
 import { buildFrom, buildFromRegistry, renderWithBuild, type OtherBuild } from './base.js';
-import { applyChanges, planMerge, readProjectFile, readTree, type Change, type Tree, type TreeFile } from './merge.js';
+import { applyChanges, checkWritable, planMerge, readProjectFile, readTree, type Change, type Tree, type TreeFile } from './merge.js';
 import { parseRecord, RECORD_PATH, recordText, type ProjectRecord } from './record.js';
 import { renderAnswers, resolveAnswers, SECRET_PLACEHOLDER_PREFIX } from './render.js';
 
@@ -142,7 +142,10 @@ async function renderBase(record: ProjectRecord, recordPath: string, from: strin
   let build: OtherBuild | undefined;
   const outDir = mkdtempSync(join(tmpdir(), 'create-backend-base-render-'));
   try {
-    if (from !== undefined) build = await buildFrom(from, cwd);
+    if (from !== undefined) {
+      build = await buildFrom(from, cwd);
+      if (build.version !== record.version) report.warn(`The project records create-backend ${record.version}; --from is a build of ${build.version}: it is taken as the base all the same.`);
+    }
     else {
       report.step(`Fetching create-backend ${record.version} (the version that generated the project) from the npm registry`);
       build = await buildFromRegistry(record.version);
@@ -201,11 +204,12 @@ export async function runUpdate(argv: readonly string[], report: Reporter, cwd: 
   const nextTree = toTree(await renderAnswers(next));
   const baseTree = await renderBase(record, recordPath, args.from, cwd, report);
   const current = (path: string) => readProjectFile(projectDir, path);
-  const plan = await planMerge(baseTree, nextTree, current, {
+  const planned = await planMerge(baseTree, nextTree, current, {
     ours: 'yours',
     base: `create-backend ${record.version}`,
     theirs: `create-backend ${VERSION}${changeLabel ? ` ${changeLabel}` : ''}`,
   });
+  const plan = checkWritable(projectDir, planned);
   const newRecord = recordText(next.record);
   const recordChanged = readFileSync(recordPath, 'utf8') !== newRecord;
   const envChanges = envAdvice(baseTree.get('.env'), nextTree.get('.env'), current('.env'));

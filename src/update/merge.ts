@@ -165,6 +165,28 @@ export async function planMerge(base: Tree, next: Tree, current: (path: string) 
   return { changes, conflicts: changes.filter((change) => change.kind === 'conflict').map((change) => change.path) };
 }
 
+/** The part of `path` that is a file (or anything but a folder) in the project, if a folder must go there. */
+function blockedBy(projectDir: string, path: string): string | undefined {
+  const segments = path.split('/');
+  for (let i = 1; i < segments.length; i++) {
+    const prefix = segments.slice(0, i).join('/');
+    const full = join(projectDir, prefix);
+    if (!existsSync(full)) return undefined;
+    if (!statSync(full).isDirectory()) return prefix;
+  }
+  return undefined;
+}
+
+/** Changes that cannot be written because a file of the user's stands where their folder goes become conflicts. */
+export function checkWritable(projectDir: string, plan: MergePlan): MergePlan {
+  const changes = plan.changes.map((change): Change => {
+    if (change.kind !== 'add' && change.kind !== 'conflict') return change;
+    const blocker = blockedBy(projectDir, change.path);
+    return blocker ? { kind: 'conflict', path: change.path, reason: `not written: your ${blocker} is not a folder` } : change;
+  });
+  return { changes, conflicts: changes.filter((change) => change.kind === 'conflict').map((change) => change.path) };
+}
+
 function writeFile(projectDir: string, path: string, file: TreeFile): void {
   const full = join(projectDir, path);
   mkdirSync(dirname(full), { recursive: true });

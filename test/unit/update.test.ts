@@ -13,12 +13,13 @@ import { planProject } from '../../src/plan.js';
 import type { Reporter } from '../../src/reporter.js';
 import { buildTemplateData } from '../../src/template-data.js';
 import { envAdvice, runUpdate } from '../../src/update/command.js';
-import { planMerge, readTree, type Tree, type TreeFile } from '../../src/update/merge.js';
+import { checkWritable, planMerge, readTree, type Tree, type TreeFile } from '../../src/update/merge.js';
+import { buildFrom } from '../../src/update/base.js';
 import { parseRecord, RECORD_PATH, withRecord } from '../../src/update/record.js';
 import { SECRET_PLACEHOLDER_PREFIX } from '../../src/update/render.js';
 import { VERSION } from '../../src/version.js';
 import { writePlannedFiles } from '../../src/write-project.js';
-import { tempDir } from './helpers.js';
+import { tempDir, writeTree } from './helpers.js';
 
 const flask = FRAMEWORKS.find((framework) => framework.id === 'flask') as FrameworkDefinition;
 const GIT_IDENTITY = ['-c', 'user.name=test', '-c', 'user.email=test@localhost'];
@@ -152,6 +153,28 @@ describe('the merge plan', () => {
       ['bin/run', 'mode'],
       ['config/keys', 'keep'],
     ]);
+  });
+});
+
+describe('writing the plan', () => {
+  it('turns an added file whose folder is a file of the user\'s into a listed conflict, not a crash', async () => {
+    const dir = tempDir();
+    writeTree(dir, { docs: 'the user made docs a file\n' });
+    const plan = checkWritable(dir, await planMerge(tree({}), tree({ 'docs/guide.md': 'new\n', 'ok.md': 'ok\n' }), () => undefined, labels));
+    expect(plan.conflicts).toEqual(['docs/guide.md']);
+    expect(plan.changes.find((change) => change.path === 'ok.md')).toMatchObject({ kind: 'add' });
+  });
+});
+
+describe('--from', () => {
+  it('names what is wrong with the build it points at', async () => {
+    const dir = tempDir();
+    await expect(buildFrom('missing.tgz', dir)).rejects.toThrow(/no such file or folder/);
+    writeTree(dir, { 'checkout/package.json': '{"name":"create-backend","version":"0.0.1"}', 'other/x.txt': 'x' });
+    await expect(buildFrom('checkout', dir)).rejects.toThrow(/build it first/);
+    await expect(buildFrom('other', dir)).rejects.toThrow(/neither a create-backend package/);
+    writeTree(dir, { 'built/package.json': '{"version":"0.0.2"}', 'built/dist/create-backend.js': '' });
+    await expect(buildFrom('built', dir)).resolves.toMatchObject({ root: join(dir, 'built'), version: '0.0.2' });
   });
 });
 
