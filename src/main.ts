@@ -48,7 +48,7 @@ export async function runCli(argv: readonly string[], report: Reporter = createR
   // loaded only now: the first question shows without the rendering and writing code
   const [{ planProject }, { checkConflicts, checkTarget, writeProject }] = await Promise.all([import('./plan.js'), import('./write-project.js')]);
   const state = await checkTarget(spec.targetDir, { force: spec.force });
-  const files = withRecord(await planProject(spec.framework, spec.data), spec.data);
+  const files = await withRecord(await planProject(spec.framework, spec.data), spec.data);
   if (state === 'non-empty') checkConflicts(spec.targetDir, files);
   if (spec.dryRun) {
     report.out(fileTree(spec.displayDir, files));

@@ -16,7 +16,7 @@ import { VERSION } from '../version.js';
 import { writePlannedFiles } from '../write-project.js';
 import { buildFrom, buildFromRegistry, renderWithBuild, type OtherBuild } from './base.js';
 import { applyChanges, checkWritable, planMerge, readProjectFile, readTree, type Change, type Tree, type TreeFile } from './merge.js';
-import { parseRecord, RECORD_PATH, recordText, type ProjectRecord } from './record.js';
+import { parseRecord, RECORD_PATH, recordText, treeDigest, type ProjectRecord } from './record.js';
 import { renderAnswers, resolveAnswers, SECRET_PLACEHOLDER_PREFIX } from './render.js';
 
 export const UPDATE_HELP = `create-backend update — bring a generated project up to this version
@@ -31,7 +31,8 @@ Options:
   --dry-run             print what would change; write nothing
   --<option> <value>    change an answer too, e.g. --cache redis (see create-backend --list)
   --description <text>  change the project's description
-  --force               update a project that is not in a git work tree
+  --force               update a project that is not in a git work tree, or from a
+                        base build whose rendering differs from the recorded digest
   -h, --help            this help
 
 The project's git work tree must be clean. Your edits are kept, upstream changes applied,
@@ -79,6 +80,9 @@ function readRecord(path: string): ProjectRecord {
   }
   return parseRecord(readFileSync(path, 'utf8'), path);
 }
+
+const holdsPlaceholder = (contents: Buffer) => contents.includes(SECRET_PLACEHOLDER_PREFIX);
+const entriesOf = (tree: Tree) => [...tree].map(([path, file]) => ({ path, ...file }));
 
 function toTree(files: readonly PlannedFile[]): Tree {
   return new Map(files.map((file) => [file.path, { contents: Buffer.from(file.contents), mode: file.mode }]));
@@ -209,6 +213,16 @@ export async function runUpdate(argv: readonly string[], report: Reporter, cwd: 
     base: `create-backend ${record.version}`,
     theirs: `create-backend ${VERSION}${changeLabel ? ` ${changeLabel}` : ''}`,
   });
+  if (record.digest !== undefined && !parsed.force) {
+    const baseDigest = await treeDigest(entriesOf(baseTree), holdsPlaceholder);
+    if (baseDigest !== record.digest) {
+      const which = args.from !== undefined ? `--from ${quote(args.from)}` : record.version === VERSION ? `this build of ${VERSION}` : `create-backend ${record.version} from the npm registry`;
+      throw new UserError(
+        `${which} does not render the files that made this project (their digest differs from the one in ${RECORD_PATH}): it is not the build that generated it. Pass --from <that build>, or --force to take it as the base anyway. Nothing was changed.`,
+      );
+    }
+  }
+  next.record.digest = await treeDigest(entriesOf(nextTree), holdsPlaceholder);
   const plan = checkWritable(projectDir, planned);
   const newRecord = recordText(next.record);
   const recordChanged = readFileSync(recordPath, 'utf8') !== newRecord;

@@ -25,9 +25,15 @@ export interface ProjectRecord {
   options: Record<string, string | boolean>;
   /** The year the project was generated in (templates may print it). */
   year: number;
+  /**
+   * `sha256:<hex>` of the files as generated, files holding a secret left out
+   * (`treeDigest`): tells update whether a build renders exactly what made the project.
+   * Absent in records of the first builds that recorded.
+   */
+  digest?: string;
 }
 
-export function recordOf(data: TemplateData): ProjectRecord {
+export function recordOf(data: TemplateData, digest?: string): ProjectRecord {
   return {
     format: RECORD_FORMAT,
     generator: 'create-backend',
@@ -37,6 +43,7 @@ export function recordOf(data: TemplateData): ProjectRecord {
     description: data.description,
     options: { ...data.options },
     year: data.year,
+    ...(digest ? { digest } : {}),
   };
 }
 
@@ -44,14 +51,29 @@ export function recordText(record: ProjectRecord): string {
   return `${JSON.stringify(record, null, 2)}\n`;
 }
 
-/** The record as one more planned file of the project. */
-export function recordFile(data: TemplateData): PlannedFile {
-  return { path: RECORD_PATH, contents: recordText(recordOf(data)), mode: 0o644, source: '(the answers)' };
+/**
+ * One digest of a project's files (path, mode and contents, in path order), leaving out
+ * the record itself and every file `holdsSecret` picks. node:crypto is loaded only here.
+ */
+export async function treeDigest(files: Iterable<{ path: string; contents: Buffer | string; mode: number }>, holdsSecret: (contents: Buffer) => boolean): Promise<string> {
+  const { createHash } = await import('node:crypto');
+  const hash = createHash('sha256');
+  const sorted = [...files].filter((file) => file.path !== RECORD_PATH).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const file of sorted) {
+    const contents = Buffer.from(file.contents);
+    if (holdsSecret(contents)) continue;
+    hash.update(`${file.path}\0${(file.mode & 0o777).toString(8)}\0${contents.length}\0`).update(contents);
+  }
+  return `sha256:${hash.digest('hex')}`;
 }
 
-/** The planned files plus the record (a plan never contains it already). */
-export function withRecord(files: readonly PlannedFile[], data: TemplateData): PlannedFile[] {
-  return [...files.filter((file) => file.path !== RECORD_PATH), recordFile(data)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+/** The planned files plus the record (with the digest of the others). */
+export async function withRecord(files: readonly PlannedFile[], data: TemplateData): Promise<PlannedFile[]> {
+  const others = files.filter((file) => file.path !== RECORD_PATH);
+  const secrets = Object.values(data.secrets);
+  const digest = await treeDigest(others, (contents) => secrets.some((secret) => contents.includes(secret)));
+  const record: PlannedFile = { path: RECORD_PATH, contents: recordText(recordOf(data, digest)), mode: 0o644, source: '(the answers)' };
+  return [...others, record].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** What `--list --json` shows for a framework: where the record lives and an example of it. */
@@ -67,6 +89,7 @@ export function recordDescription(framework: FrameworkDefinition, version: strin
       description: `A ${framework.label} backend.`,
       options: Object.fromEntries(framework.options.map((option) => [option.name, option.default])),
       year: 2026,
+      digest: `sha256:${'0'.repeat(64)}`,
     },
   };
 }
@@ -95,6 +118,7 @@ export function parseRecord(text: string, where: string): ProjectRecord {
   for (const [name, answer] of Object.entries(options)) {
     if (typeof answer !== 'string' && typeof answer !== 'boolean') throw bad(`option "${name}" is neither text nor true/false`);
   }
+  if (record.digest !== undefined && (typeof record.digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(record.digest))) throw bad('"digest" is not sha256:<64 hex digits>');
   return {
     format: record.format,
     generator: 'create-backend',
@@ -104,5 +128,6 @@ export function parseRecord(text: string, where: string): ProjectRecord {
     description: record.description as string,
     options: { ...(options as Record<string, string | boolean>) },
     year: record.year,
+    ...(record.digest !== undefined ? { digest: record.digest } : {}),
   };
 }

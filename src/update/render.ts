@@ -66,7 +66,9 @@ export async function resolveAnswers(
     { frameworks, cwd: tmpdir() },
   );
   const data: TemplateData = Object.freeze({ ...spec.data, secrets: Object.freeze(placeholderSecrets()), year: record.year, generatorVersion: version });
-  const resolved: ProjectRecord = { ...record, version, options: { ...spec.options }, description };
+  // the digest is of this rendering: the caller computes it
+  const { digest: _recorded, ...kept } = record;
+  const resolved: ProjectRecord = { ...kept, version, options: { ...spec.options }, description };
   return { framework, record: resolved, data, dropped, defaulted };
 }
 

@@ -36,7 +36,7 @@ function recorder(): Reporter & { text(): string } {
 async function generate(framework: FrameworkDefinition, options: OptionValues = {}): Promise<{ dir: string; secrets: string[] }> {
   const dir = join(tempDir(), 'demo');
   const data = buildTemplateData('demo', framework, options);
-  await writePlannedFiles(dir, withRecord(await planProject(framework, data), data));
+  await writePlannedFiles(dir, await withRecord(await planProject(framework, data), data));
   await git(dir, 'init', '-q', '--initial-branch=main');
   await git(dir, 'add', '-A');
   await git(dir, 'commit', '-qm', 'generated');
@@ -63,12 +63,13 @@ describe('the record (.create-backend.json)', () => {
   for (const framework of FRAMEWORKS.filter((candidate) => candidate.available)) {
     it(`${framework.id}: records version, framework and every answer, never a secret`, async () => {
       const data = buildTemplateData('demo-app', framework, {}, 'One line.');
-      const files = withRecord(await planProject(framework, data), data);
+      const files = await withRecord(await planProject(framework, data), data);
       const record = files.find((candidate) => candidate.path === RECORD_PATH)!;
       const text = String(record.contents);
       const parsed = parseRecord(text, RECORD_PATH);
       expect(parsed).toMatchObject({ generator: 'create-backend', version: VERSION, framework: framework.id, name: 'demo-app', description: 'One line.' });
       expect(Object.keys(parsed.options).sort()).toEqual(framework.options.map((option) => option.name).sort());
+      expect(parsed.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
       for (const secret of Object.values(data.secrets)) expect(text).not.toContain(secret);
       const gitignore = String(files.find((candidate) => candidate.path === '.gitignore')?.contents ?? '');
       expect(gitignore.split('\n')).not.toContain(RECORD_PATH);
@@ -208,6 +209,17 @@ describe('create-backend update (in a generated project)', () => {
     expect(await runUpdate(['--force'], recorder(), dir)).toBe(0);
   });
 
+  it('refuses a base whose rendering is not what made the project (the digest differs), unless --force', async () => {
+    const { dir } = await generate(flask);
+    const path = join(dir, RECORD_PATH);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/sha256:[0-9a-f]{64}/, `sha256:${'1'.repeat(64)}`));
+    await commitAll(dir, 'as if another build of the same version made it');
+    const before = await projectFiles(dir);
+    await expect(runUpdate(['--cache', 'redis'], recorder(), dir)).rejects.toThrow(/this build of \S+ does not render the files that made this project.*Nothing was changed/);
+    expect(await projectFiles(dir)).toEqual(before);
+    expect(await runUpdate(['--force'], recorder(), dir)).toBe(0);
+  });
+
   it('is already up to date with the same version and answers', async () => {
     const { dir } = await generate(flask);
     const report = recorder();
@@ -249,6 +261,9 @@ describe('create-backend update (in a generated project)', () => {
       expect(readFileSync(join(dir, '.env')).equals(envBefore)).toBe(true);
       const record = parseRecord(readFileSync(join(dir, RECORD_PATH), 'utf8'), RECORD_PATH);
       expect(record.options.cache).toBe('redis');
+      // the digest a --cache redis generation records: the next update takes this build as the base
+      const fresh = (await withRecord(await planProject(framework, redisData), redisData)).find((planned) => planned.path === RECORD_PATH)!;
+      expect(record.digest).toBe(parseRecord(String(fresh.contents), RECORD_PATH).digest);
       for (const path of after.keys()) {
         if (path === '.env' || path.startsWith('.git/')) continue;
         for (const secret of secrets) expect(after.get(path)!.contents.includes(secret), `${path} holds a secret`).toBe(false);
