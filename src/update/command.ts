@@ -203,7 +203,9 @@ export async function runUpdate(argv: readonly string[], report: Reporter, cwd: 
   report.step(
     `Updating ${record.name} (${next.framework.label}) from create-backend ${record.version} to ${VERSION}${changeLabel ? ` with ${changeLabel}` : ''}`,
   );
-  if (args.from === undefined && record.version === VERSION) report.info(`Base: this build's templates (the project records ${VERSION}; pass --from <build> if another build of ${VERSION} made it).`);
+  if (args.from === undefined && record.version === VERSION && record.digest === undefined) {
+    report.info(`Base: this build's templates (the project records ${VERSION} and no digest; pass --from <build> if another build of ${VERSION} made it).`);
+  }
 
   const nextTree = toTree(await renderAnswers(next));
   const baseTree = await renderBase(record, recordPath, args.from, cwd, report);
@@ -230,7 +232,7 @@ export async function runUpdate(argv: readonly string[], report: Reporter, cwd: 
 
   const lines = plan.changes.map(describeChange);
   if (recordChanged) lines.push(`${'recorded'.padEnd(9)} ${RECORD_PATH} — version ${VERSION}${changeLabel ? `, ${changeLabel}` : ''}`);
-  const writes = plan.changes.filter((change) => change.kind !== 'keep').length;
+  const writes = plan.changes.filter((change) => change.kind !== 'keep' && (change.kind !== 'conflict' || change.file)).length + (recordChanged ? 1 : 0);
   if (lines.length === 0) {
     report.out(`Already up to date: nothing to change.`);
     return 0;
@@ -240,18 +242,18 @@ export async function runUpdate(argv: readonly string[], report: Reporter, cwd: 
 
   if (parsed.dryRun) {
     const conflicts = plan.conflicts.length > 0 ? `, ${plan.conflicts.length} with conflicts (${plan.conflicts.join(', ')})` : '';
-    report.out(`\n${writes + (recordChanged ? 1 : 0)} file(s) would change${conflicts} (dry run: nothing written).`);
+    report.out(`\n${writes} file(s) would change${conflicts} (dry run: nothing written).`);
     return 0;
   }
 
   applyChanges(projectDir, plan.changes);
   if (recordChanged) writeFileSync(recordPath, newRecord);
   if (plan.conflicts.length > 0) {
-    report.out(`\n${writes + (recordChanged ? 1 : 0)} file(s) changed. Conflicts in ${plan.conflicts.length} file(s) — resolve the <<<<<<< ======= >>>>>>> blocks, then commit:`);
+    report.out(`\n${writes} file(s) changed. Conflicts in ${plan.conflicts.length} file(s) — resolve the <<<<<<< ======= >>>>>>> blocks, then commit:`);
     for (const path of plan.conflicts) report.out(`  ${path}`);
     report.error(`update left conflicts in ${plan.conflicts.length} file(s): ${plan.conflicts.join(', ')}`);
     return 1;
   }
-  report.out(`\n${writes + (recordChanged ? 1 : 0)} file(s) changed. Review them with git diff, run the project's tests, then commit.`);
+  report.out(`\n${writes} file(s) changed. Review them with git diff, run the project's tests, then commit.`);
   return 0;
 }
