@@ -323,6 +323,19 @@ describe('create-backend update (in a generated project)', () => {
     for (const [path, contents] of rendered) if (path !== '.env') expect(contents.contents.equals(generated.get(path)!.contents), path).toBe(true);
   });
 
+  it('--help explains the command; --dry-run also runs on a dirty tree, writing nothing', async () => {
+    const help = recorder();
+    expect(await runUpdate(['--help'], help, tempDir())).toBe(0);
+    expect(help.text()).toContain('Usage: create-backend update [project directory] [options]');
+    const { dir } = await generate(flask);
+    writeFileSync(join(dir, 'draft.txt'), 'work in progress\n');
+    const before = await projectFiles(dir);
+    const report = recorder();
+    expect(await runUpdate(['--cache', 'redis', '--dry-run'], report, dir)).toBe(0);
+    expect(report.text()).toContain('dry run: nothing written');
+    expect(await projectFiles(dir)).toEqual(before);
+  });
+
   it('refuses flags that do not apply to update', async () => {
     const { dir } = await generate(flask);
     await expect(runUpdate(['--framework', 'django'], recorder(), dir)).rejects.toThrow(/keeps the framework/);
