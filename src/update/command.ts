@@ -15,8 +15,8 @@ import type { Reporter } from '../reporter.js';
 import { VERSION } from '../version.js';
 import { writePlannedFiles } from '../write-project.js';
 import { buildFrom, buildFromRegistry, renderWithBuild, type OtherBuild } from './base.js';
-import { applyChanges, checkWritable, planMerge, readProjectFile, readTree, type Change, type Tree, type TreeFile } from './merge.js';
-import { parseRecord, RECORD_PATH, recordText, treeDigest, type ProjectRecord } from './record.js';
+import { applyChanges, checkWritable, normalMode, planMerge, readProjectFile, readTree, type Change, type Tree, type TreeFile } from './merge.js';
+import { DIGEST_PREFIX, parseRecord, RECORD_PATH, recordText, treeDigest, type ProjectRecord } from './record.js';
 import { renderAnswers, resolveAnswers, SECRET_PLACEHOLDER_PREFIX } from './render.js';
 
 export const UPDATE_HELP = `create-backend update — bring a generated project up to this version
@@ -85,7 +85,7 @@ const holdsPlaceholder = (contents: Buffer) => contents.includes(SECRET_PLACEHOL
 const entriesOf = (tree: Tree) => [...tree].map(([path, file]) => ({ path, ...file }));
 
 function toTree(files: readonly PlannedFile[]): Tree {
-  return new Map(files.map((file) => [file.path, { contents: Buffer.from(file.contents), mode: file.mode }]));
+  return new Map(files.map((file) => [file.path, { contents: Buffer.from(file.contents), mode: normalMode(file.mode) }]));
 }
 
 /** `git status` of the project folder: 'outside' (no git work tree), or the changed paths. */
@@ -215,7 +215,7 @@ export async function runUpdate(argv: readonly string[], report: Reporter, cwd: 
     base: `create-backend ${record.version}`,
     theirs: `create-backend ${VERSION}${changeLabel ? ` ${changeLabel}` : ''}`,
   });
-  if (record.digest !== undefined && !parsed.force) {
+  if (record.digest?.startsWith(DIGEST_PREFIX) && !parsed.force) {
     const baseDigest = await treeDigest(entriesOf(baseTree), holdsPlaceholder);
     if (baseDigest !== record.digest) {
       const which = args.from !== undefined ? `--from ${quote(args.from)}` : record.version === VERSION ? `this build of ${VERSION}` : `create-backend ${record.version} from the npm registry`;

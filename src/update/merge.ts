@@ -9,7 +9,13 @@ import { SECRET_PLACEHOLDER_PREFIX } from './render.js';
 
 export interface TreeFile {
   contents: Buffer;
+  /** 0o755 or 0o644: only the executable bit counts (umasks and checkouts vary the rest). */
   mode: number;
+}
+
+/** The mode as the merge sees it: executable or not. */
+export function normalMode(mode: number): number {
+  return mode & 0o111 ? 0o755 : 0o644;
 }
 export type Tree = ReadonlyMap<string, TreeFile>;
 
@@ -65,7 +71,7 @@ export function readProjectFile(projectDir: string, path: string): TreeFile | un
   if (!existsSync(full)) return undefined;
   const info = statSync(full);
   if (!info.isFile()) return undefined;
-  return { contents: readFileSync(full), mode: info.mode & 0o777 };
+  return { contents: readFileSync(full), mode: normalMode(info.mode) };
 }
 
 /** Every file below `root` as a tree (paths with `/`). */
@@ -74,7 +80,7 @@ export function readTree(root: string): Map<string, TreeFile> {
   for (const rel of (readdirSync(root, { recursive: true }) as string[]).sort()) {
     const full = join(root, rel);
     const info = statSync(full);
-    if (info.isFile()) tree.set(rel.split(/[\\/]/).join('/'), { contents: readFileSync(full), mode: info.mode & 0o777 });
+    if (info.isFile()) tree.set(rel.split(/[\\/]/).join('/'), { contents: readFileSync(full), mode: normalMode(info.mode) });
   }
   return tree;
 }
@@ -187,18 +193,25 @@ export function checkWritable(projectDir: string, plan: MergePlan): MergePlan {
   return { changes, conflicts: changes.filter((change) => change.kind === 'conflict').map((change) => change.path) };
 }
 
+/** Sets or clears the executable bits of a file, keeping the rest of its permissions. */
+function setExecutable(full: string, mode: number): void {
+  const current = statSync(full).mode & 0o777;
+  const wanted = mode & 0o111 ? current | ((current & 0o444) >> 2) : current & ~0o111;
+  if (wanted !== current) chmodSync(full, wanted);
+}
+
 function writeFile(projectDir: string, path: string, file: TreeFile): void {
   const full = join(projectDir, path);
   mkdirSync(dirname(full), { recursive: true });
   writeFileSync(full, file.contents, { mode: file.mode });
-  chmodSync(full, file.mode);
+  setExecutable(full, file.mode);
 }
 
 /** Writes the plan's changes into the project; `keep` entries are not touched. */
 export function applyChanges(projectDir: string, changes: readonly Change[]): void {
   for (const change of changes) {
     if (change.kind === 'keep') continue;
-    if (change.kind === 'mode') chmodSync(join(projectDir, change.path), change.mode);
+    if (change.kind === 'mode') setExecutable(join(projectDir, change.path), change.mode);
     else if (change.kind === 'delete') {
       unlinkSync(join(projectDir, change.path));
       removeEmptyParents(projectDir, dirname(change.path));

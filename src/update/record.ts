@@ -26,9 +26,9 @@ export interface ProjectRecord {
   /** The year the project was generated in (templates may print it). */
   year: number;
   /**
-   * `sha256:<hex>` of the files as generated, files holding a secret left out
+   * `files-sha256:<hex>` of the files as generated, files holding a secret left out
    * (`treeDigest`): tells update whether a build renders exactly what made the project.
-   * Absent in records of the first builds that recorded.
+   * Absent in records of the first builds that recorded; one of another form is not checked.
    */
   digest?: string;
 }
@@ -51,9 +51,13 @@ export function recordText(record: ProjectRecord): string {
   return `${JSON.stringify(record, null, 2)}\n`;
 }
 
+/** The form of digest this build writes and checks. */
+export const DIGEST_PREFIX = 'files-sha256:';
+
 /**
- * One digest of a project's files (path, mode and contents, in path order), leaving out
- * the record itself and every file `holdsSecret` picks. node:crypto is loaded only here.
+ * One digest of a project's files (path, executable or not, contents, in path order),
+ * leaving out the record itself and every file `holdsSecret` picks. node:crypto is
+ * loaded only here.
  */
 export async function treeDigest(files: Iterable<{ path: string; contents: Buffer | string; mode: number }>, holdsSecret: (contents: Buffer) => boolean): Promise<string> {
   const { createHash } = await import('node:crypto');
@@ -62,9 +66,9 @@ export async function treeDigest(files: Iterable<{ path: string; contents: Buffe
   for (const file of sorted) {
     const contents = Buffer.from(file.contents);
     if (holdsSecret(contents)) continue;
-    hash.update(`${file.path}\0${(file.mode & 0o777).toString(8)}\0${contents.length}\0`).update(contents);
+    hash.update(`${file.path}\0${file.mode & 0o111 ? 'x' : '-'}\0${contents.length}\0`).update(contents);
   }
-  return `sha256:${hash.digest('hex')}`;
+  return `${DIGEST_PREFIX}${hash.digest('hex')}`;
 }
 
 /** The planned files plus the record (with the digest of the others). */
@@ -89,7 +93,7 @@ export function recordDescription(framework: FrameworkDefinition, version: strin
       description: `A ${framework.label} backend.`,
       options: Object.fromEntries(framework.options.map((option) => [option.name, option.default])),
       year: 2026,
-      digest: `sha256:${'0'.repeat(64)}`,
+      digest: `${DIGEST_PREFIX}${'0'.repeat(64)}`,
     },
   };
 }
@@ -118,7 +122,7 @@ export function parseRecord(text: string, where: string): ProjectRecord {
   for (const [name, answer] of Object.entries(options)) {
     if (typeof answer !== 'string' && typeof answer !== 'boolean') throw bad(`option "${name}" is neither text nor true/false`);
   }
-  if (record.digest !== undefined && (typeof record.digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(record.digest))) throw bad('"digest" is not sha256:<64 hex digits>');
+  if (record.digest !== undefined && typeof record.digest !== 'string') throw bad('"digest" is not a string');
   return {
     format: record.format,
     generator: 'create-backend',

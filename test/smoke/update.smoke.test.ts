@@ -15,7 +15,7 @@
 // which it picks where the older and the current rendering agree.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findFramework } from '../../generators/index.js';
@@ -149,16 +149,19 @@ function routePath(framework: FrameworkDefinition): string {
   return ROUTE_FILES[framework.id].path.replace('{pkg}', toPythonPackage(NAME));
 }
 
+/** Unchanged lines an edit keeps either side: git merge-file merges changes apart by one line. */
+const MARGIN = 2;
+
 /**
- * A line of `before` (picked by `pick`) whose three lines either side appear unchanged in
+ * A line of `before` (picked by `pick`) whose MARGIN lines either side appear unchanged in
  * `after`: an edit there merges without touching upstream's changes. Indexes in both.
  */
 function stableLine(before: string[], after: string[], pick: (line: string, index: number, lines: string[]) => boolean): { from: number; to: number } | undefined {
-  const window = (lines: string[], i: number) => lines.slice(i - 3, i + 4).join('\n');
-  for (let i = 3; i + 3 < before.length; i++) {
+  const window = (lines: string[], i: number) => lines.slice(i - MARGIN, i + MARGIN + 1).join('\n');
+  for (let i = MARGIN; i + MARGIN < before.length; i++) {
     if (!pick(before[i]!, i, before)) continue;
     const wanted = window(before, i);
-    for (let j = 3; j + 3 < after.length; j++) if (window(after, j) === wanted) return { from: i, to: j };
+    for (let j = MARGIN; j + MARGIN < after.length; j++) if (window(after, j) === wanted) return { from: i, to: j };
   }
   return undefined;
 }
@@ -174,32 +177,43 @@ interface UserEdits {
  */
 function editLikeAUser(framework: FrameworkDefinition, projectDir: string, next: Map<string, string>): UserEdits {
   const expected = new Map<string, string>();
-  const edit = (path: string, pick: (line: string, index: number, lines: string[]) => boolean, change: (lines: string[], at: number) => void) => {
-    const before = readFileSync(join(projectDir, path), 'utf8').split('\n');
-    const after = next.get(path)?.split('\n');
-    if (!after) throw new Error(`${path} is not in the current rendering: update ROUTE_FILES in ${import.meta.filename}`);
-    const spot = stableLine(before, after, pick);
-    if (!spot) throw new Error(`no line of ${path} that the older and current builds render alike`);
-    change(before, spot.from);
-    change(after, spot.to);
-    writeFileSync(join(projectDir, path), before.join('\n'));
-    expected.set(path, after.join('\n'));
+  type Pick = (line: string, index: number, lines: string[]) => boolean;
+  /** Edits the first of `paths` that has a stable line one of `picks` accepts; false if none has. */
+  const edit = (paths: string[], picks: Pick[], change: (lines: string[], at: number) => void): string => {
+    for (const path of paths) {
+      const before = readFileSync(join(projectDir, path), 'utf8').split('\n');
+      const after = next.get(path)?.split('\n');
+      if (!after) continue;
+      for (const pick of picks) {
+        const spot = stableLine(before, after, pick);
+        if (!spot) continue;
+        change(before, spot.from);
+        change(after, spot.to);
+        writeFileSync(join(projectDir, path), before.join('\n'));
+        expected.set(path, after.join('\n'));
+        return path;
+      }
+    }
+    throw new Error(`no line of ${paths.join(', ')} that the older and current builds render alike (or none is in the current rendering: update ROUTE_FILES)`);
   };
-  edit(
-    'README.md',
-    (line) => /^[A-Za-z]/.test(line),
-    (lines, at) => void (lines[at] = USER_README_LINE),
-  );
+  edit(['README.md'], [(line) => /^[A-Za-z]/.test(line)], (lines, at) => void (lines[at] = USER_README_LINE));
+
+  // the map's route file first, then the other files of its folder with its extension
   const { comment } = ROUTE_FILES[framework.id];
   const route = routePath(framework);
   if (!existsSync(join(projectDir, route))) throw new Error(`${route} is not in the generated project: update ROUTE_FILES in ${import.meta.filename}`);
-  const isComment = (line: string) => line.trimStart().startsWith(comment) && !/frozen_string_literal|^#!|-\*-|^\s*#\s*(type|noqa|pylint|rubocop)/.test(line);
+  const folder = dirname(route);
+  const extension = extname(route);
+  const siblings = readdirSync(join(projectDir, folder))
+    .filter((name) => extname(name) === extension && statSync(join(projectDir, folder, name)).isFile())
+    .map((name) => (folder === '.' ? name : `${folder}/${name}`))
+    .filter((path) => path !== route)
+    .sort();
   // a comment above an existing comment, or else above a top-level statement that starts a paragraph (not an import)
-  const isTopLevel = (line: string, index: number, lines: string[]) =>
+  const isComment: Pick = (line) => line.trimStart().startsWith(comment) && !/frozen_string_literal|^#!|-\*-|^\s*#\s*(type|noqa|pylint|rubocop)/.test(line);
+  const isTopLevel: Pick = (line, index, lines) =>
     /^[A-Za-z@$]/.test(line) && !/^(else|elif|except|finally|end|import|from|use|require|export \{)\b/.test(line) && lines[index - 1]!.trim() === '';
-  const before = readFileSync(join(projectDir, route), 'utf8').split('\n');
-  const pick = before.some(isComment) && stableLine(before, next.get(route)?.split('\n') ?? [], isComment) ? isComment : isTopLevel;
-  edit(route, pick, (lines, at) => void lines.splice(at, 0, `${lines[at]!.match(/^\s*/)![0]}${comment} Changed by the user: this route is theirs now.`));
+  edit([route, ...siblings], [isComment, isTopLevel], (lines, at) => void lines.splice(at, 0, `${lines[at]!.match(/^\s*/)![0]}${comment} Changed by the user: this route is theirs now.`));
   writeFileSync(join(projectDir, USER_FILE), 'Notes the user keeps with the project.\n');
   expected.set(USER_FILE, 'Notes the user keeps with the project.\n');
   return { expected };

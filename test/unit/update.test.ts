@@ -15,7 +15,7 @@ import { buildTemplateData } from '../../src/template-data.js';
 import { envAdvice, runUpdate } from '../../src/update/command.js';
 import { checkWritable, planMerge, readTree, type Tree, type TreeFile } from '../../src/update/merge.js';
 import { buildFrom } from '../../src/update/base.js';
-import { parseRecord, RECORD_PATH, withRecord } from '../../src/update/record.js';
+import { parseRecord, RECORD_PATH, treeDigest, withRecord } from '../../src/update/record.js';
 import { SECRET_PLACEHOLDER_PREFIX } from '../../src/update/render.js';
 import { VERSION } from '../../src/version.js';
 import { writePlannedFiles } from '../../src/write-project.js';
@@ -69,12 +69,21 @@ describe('the record (.create-backend.json)', () => {
       const parsed = parseRecord(text, RECORD_PATH);
       expect(parsed).toMatchObject({ generator: 'create-backend', version: VERSION, framework: framework.id, name: 'demo-app', description: 'One line.' });
       expect(Object.keys(parsed.options).sort()).toEqual(framework.options.map((option) => option.name).sort());
-      expect(parsed.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(parsed.digest).toMatch(/^files-sha256:[0-9a-f]{64}$/);
       for (const secret of Object.values(data.secrets)) expect(text).not.toContain(secret);
       const gitignore = String(files.find((candidate) => candidate.path === '.gitignore')?.contents ?? '');
       expect(gitignore.split('\n')).not.toContain(RECORD_PATH);
     });
   }
+
+  it('digests paths, contents and the executable bit only (umasks and checkouts vary the other bits)', async () => {
+    const digest = (mode: number, contents = 'x') => treeDigest([{ path: 'a', contents, mode }, { path: RECORD_PATH, contents: String(mode), mode }], () => false);
+    expect(await digest(0o664)).toBe(await digest(0o644));
+    expect(await digest(0o775)).toBe(await digest(0o755));
+    expect(await digest(0o755)).not.toBe(await digest(0o644));
+    expect(await digest(0o644, 'y')).not.toBe(await digest(0o644));
+    expect(await treeDigest([{ path: 'a', contents: 'x', mode: 0o644 }, { path: '.env', contents: 'SECRET', mode: 0o644 }], (contents) => contents.includes('SECRET'))).toBe(await digest(0o644));
+  });
 
   it('--list --json documents the record of each framework', () => {
     const list = JSON.parse(listJson(FRAMEWORKS)) as { id: string; options: { name: string }[]; record: { path: string; example: unknown } }[];
@@ -212,7 +221,7 @@ describe('create-backend update (in a generated project)', () => {
   it('refuses a base whose rendering is not what made the project (the digest differs), unless --force', async () => {
     const { dir } = await generate(flask);
     const path = join(dir, RECORD_PATH);
-    writeFileSync(path, readFileSync(path, 'utf8').replace(/sha256:[0-9a-f]{64}/, `sha256:${'1'.repeat(64)}`));
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/files-sha256:[0-9a-f]{64}/, `files-sha256:${'1'.repeat(64)}`));
     await commitAll(dir, 'as if another build of the same version made it');
     const before = await projectFiles(dir);
     await expect(runUpdate(['--cache', 'redis'], recorder(), dir)).rejects.toThrow(/this build of \S+ does not render the files that made this project.*Nothing was changed/);
