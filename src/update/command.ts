@@ -127,7 +127,8 @@ function envValues(file: TreeFile | undefined): Map<string, string> {
  * project still has the old value of. Secrets are named, never shown.
  */
 export function envAdvice(base: TreeFile | undefined, next: TreeFile | undefined, own: TreeFile | undefined): string[] {
-  if (!next || !own) return [];
+  if (!next) return [];
+  if (!own) return ['create it (copy .env.example, then make its secrets)'];
   const [was, now, have] = [envValues(base), envValues(next), envValues(own)];
   const shown = (key: string, value: string) => (value.includes(SECRET_PLACEHOLDER_PREFIX) ? `${key} (a secret: make a new one, see .env.example)` : `${key}=${value}`);
   const advice: string[] = [];

@@ -12,7 +12,8 @@
 // also makes an upstream change of its own in the older checkout before building it: a
 // first README line only the older build writes, a file only it has, and a file it
 // lacks. Nothing here depends on a template file's content beyond the lines it edits,
-// which it picks where the older and the current rendering agree.
+// which it picks where the older and the current rendering agree (a route file of the
+// folder ROUTE_FILES names; the README).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join } from 'node:path';

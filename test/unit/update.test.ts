@@ -198,6 +198,8 @@ describe('the .env advice', () => {
     );
     expect(advice).toEqual(['set CACHE=redis', 'add REDIS_URL=redis://127.0.0.1:6379/0', 'add TOKEN (a secret: make a new one, see .env.example)', 'remove OLD (no longer used)']);
     expect(envAdvice(file('CACHE=memory\n'), file('CACHE=redis\n'), file('CACHE=file\n'))).toEqual([]);
+    expect(envAdvice(undefined, file('CACHE=redis\n'), undefined)).toEqual(['create it (copy .env.example, then make its secrets)']);
+    expect(envAdvice(file('CACHE=redis\n'), undefined, file('CACHE=redis\n'))).toEqual([]);
   });
 });
 
