@@ -4,6 +4,8 @@ import type { FrameworkDefinition } from './framework.js';
 import type { PlannedFile } from './render.js';
 import { expandCommand, formatCommand } from './run-command.js';
 import { optionFlagHelp, type ProjectSpec } from './spec.js';
+import { recordDescription } from './update/record.js';
+import { VERSION } from './version.js';
 
 export function helpText(frameworks: readonly FrameworkDefinition[], version: string): string {
   const ids = frameworks.map((framework) => framework.id).join('|');
@@ -30,6 +32,7 @@ export function helpText(frameworks: readonly FrameworkDefinition[], version: st
     '                                     existing file; never overwrites)',
     '  --dry-run                          print the files that would be written; write nothing',
     '  --list [--json]                    frameworks, their options and defaults',
+    '  update [--help]                    bring a generated project up to this version (in it)',
     '  -h, --help                         this help',
     '  -v, --version                      the version',
     ...(optionLines.size > 0 ? ['', 'Framework options (see --list for values and defaults):', ...[...optionLines.values()].map((l) => `${l})`)] : []),
@@ -52,7 +55,7 @@ export function listText(frameworks: readonly FrameworkDefinition[]): string {
   return lines.join('\n');
 }
 
-export function listJson(frameworks: readonly FrameworkDefinition[]): string {
+export function listJson(frameworks: readonly FrameworkDefinition[], version: string = VERSION): string {
   const data = frameworks.map((framework) => ({
     id: framework.id,
     label: framework.label,
@@ -68,6 +71,8 @@ export function listJson(frameworks: readonly FrameworkDefinition[]): string {
       lint: framework.commands.lint.map((command) => formatCommand(command.argv)),
       start: formatCommand(framework.commands.start.argv),
     },
+    // what a project of this framework records in .create-backend.json (never a secret)
+    record: recordDescription(framework, version),
   }));
   return JSON.stringify(data, null, 2);
 }

@@ -6,6 +6,7 @@ import { fileTree, helpText, listJson, listText, nextStepsText } from './describ
 import { CancelledError, UserError } from './errors.js';
 import { initializeGit, installDependencies } from './post-steps.js';
 import { createReporter, type Reporter } from './reporter.js';
+import { withRecord } from './update/record.js';
 import { resolveSpec, type ProjectSpec } from './spec.js';
 import { VERSION } from './version.js';
 
@@ -25,6 +26,7 @@ function onSignal(signal: NodeJS.Signals, report: Reporter): void {
 }
 
 export async function runCli(argv: readonly string[], report: Reporter = createReporter()): Promise<number> {
+  if (argv[0] === 'update') return (await import('./update/command.js')).runUpdate(argv.slice(1), report);
   // `add` (issue 18) until the engine's SUBCOMMANDS land: SUBCOMMANDS.add = async () => (await import('./add/command.js')).runAdd
   if (argv[0] === 'add') return (await import('./add/command.js')).runAdd(argv.slice(1), { cwd: process.cwd(), stdout: process.stdout });
   const args = parseArgs(argv, FRAMEWORKS);
@@ -48,7 +50,7 @@ export async function runCli(argv: readonly string[], report: Reporter = createR
   // loaded only now: the first question shows without the rendering and writing code
   const [{ planProject }, { checkConflicts, checkTarget, writeProject }] = await Promise.all([import('./plan.js'), import('./write-project.js')]);
   const state = await checkTarget(spec.targetDir, { force: spec.force });
-  const files = await planProject(spec.framework, spec.data);
+  const files = await withRecord(await planProject(spec.framework, spec.data), spec.data);
   if (state === 'non-empty') checkConflicts(spec.targetDir, files);
   if (spec.dryRun) {
     report.out(fileTree(spec.displayDir, files));

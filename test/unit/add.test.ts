@@ -9,22 +9,16 @@ import { runAdd } from '../../src/add/command.js';
 import { parseResource, pluralOf } from '../../src/add/resource-model.js';
 import { planProject } from '../../src/plan.js';
 import { buildTemplateData } from '../../src/template-data.js';
+import { withRecord } from '../../src/update/record.js';
 import { writePlannedFiles } from '../../src/write-project.js';
 import { tempDir } from './helpers.js';
 
-/** A project of `framework` with these answers, and its record (as the engine writes it). */
+/** A project of `framework` with these answers, its record included, as the CLI writes it. */
 async function generate(framework: string, options: Record<string, string | boolean> = {}): Promise<string> {
   const definition = FRAMEWORKS.find((candidate) => candidate.id === framework)!;
   const data = buildTemplateData('shelf', definition, options);
   const dir = tempDir();
-  await writePlannedFiles(dir, await planProject(definition, data));
-  const record = join(dir, '.create-backend.json');
-  // the engine writes the record once `update` lands; until then the test writes its shape
-  try {
-    statSync(record);
-  } catch {
-    writeFileSync(record, `${JSON.stringify({ format: 1, generator: 'create-backend', version: data.generatorVersion, framework, name: data.name, options: data.options }, null, 2)}\n`);
-  }
+  await writePlannedFiles(dir, await withRecord(await planProject(definition, data), data));
   return dir;
 }
 
