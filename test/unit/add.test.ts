@@ -68,7 +68,7 @@ describe('add resource in an Express project', () => {
     expect(files['test/task-repository.test.ts']).toContain("toEqual(['001_create_tasks', '002_create_books'])");
     // the Handlebars of plop escapes HTML by default: no entity may reach the code
     const written = Object.entries(files).filter(([path, text]) => before[path] !== text);
-    expect(written.length).toBe(7 + 9);
+    expect(written.length).toBe(7 + 10);
     expect(written.filter(([, text]) => /&#x27;|&quot;|&amp;|&lt;/.test(text)).map(([path]) => path)).toEqual([]);
   });
 
