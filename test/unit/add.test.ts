@@ -3,6 +3,7 @@
 // the edits it makes to the starter's files, and that every refusal writes nothing.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import nodePlop from 'node-plop';
 import { describe, expect, it } from 'vitest';
 import { FRAMEWORKS } from '../../generators/index.js';
 import { runAdd } from '../../src/add/command.js';
@@ -156,5 +157,19 @@ describe('resource names', () => {
     expect(parseResource('line_item', 'unit_price:decimal')).toMatchObject({ plural: 'line_items', pascal: 'LineItem', pluralCamel: 'lineItems', kebabPlural: 'line-items', fields: [{ name: 'unit_price', camel: 'unitPrice', type: 'decimal', required: true }] });
     expect(['category', 'box', 'match', 'day'].map(pluralOf)).toEqual(['categories', 'boxes', 'matches', 'days']);
     expect(parseResource('note', 'body:text?').fields[0]).toMatchObject({ required: false });
+  });
+});
+
+describe('plain plop', () => {
+  it('runs the same resource generator as add (npm run plop -- --dest <project> express:resource)', async () => {
+    const dir = await generate('express');
+    const plop = await nodePlop(join(import.meta.dirname, '../../dist/generators/plopfile.js'), { destBasePath: dir, force: false });
+    expect(plop.getGeneratorList().map((generator) => generator.name)).toContain('express:resource');
+    const viaAdd = await generate('express');
+    await add(viaAdd, 'resource', 'book', '--fields', 'title:string,pages:integer?');
+    const result = await plop.getGenerator('express:resource').runActions({ name: 'book', fields: 'title:string,pages:integer?' });
+    expect(result.failures).toEqual([]);
+    const strip = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).filter(([path]) => !['.env', '.create-backend.json'].includes(path)));
+    expect(strip(snapshot(dir))).toEqual(strip(snapshot(viaAdd)));
   });
 });
