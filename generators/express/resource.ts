@@ -140,7 +140,7 @@ function fieldCode(field: Field): ExpressField {
       return {
         ...common,
         output: 'z.iso.datetime()',
-        input: `z.iso.datetime({ offset: true }).refine((value) => !Number.isNaN(Date.parse(value)), '${c} must be a moment that exists')`,
+        input: `z.iso.datetime({ offset: true }).refine(isStorableMoment, '${c} must be a moment between the years 1 and 9999 (UTC)')`,
         sqlite: `${c} TEXT${notNull}`,
         postgres: `${c} timestamptz${notNull}`,
         sqliteRow: nullable('string'),
@@ -206,6 +206,7 @@ export const expressResource: ResourceGenerator = {
       sentenceName: r.words.charAt(0).toUpperCase() + r.words.slice(1),
       dbClass: db === 'postgres' ? 'Postgres' : 'Sqlite',
       usesDate: fields.some((field) => field.type === 'date'),
+      usesDatetime: fields.some((field) => field.type === 'datetime'),
       usesString: fields.some((field) => field.type === 'string'),
       usesText: fields.some((field) => field.type === 'text'),
     };

@@ -84,6 +84,7 @@ describe('add resource in an Express project', () => {
     expect(files['test/helpers.ts']).toContain('createApp({ config, tasks, authors, books, cache, logRequests: false }), tasks, authors, books, cache, config');
     expect(files['test/task-repository.test.ts']).toContain("['001_create_tasks', '002_create_books', '003_create_authors']");
     expect(files['src/authors/author.ts']).toContain('bornOn: fields.bornOn.nullable().optional(),');
+    expect(files['src/authors/author.ts']).toContain('function isStorableMoment(value: string): boolean {');
   });
 
   it('writes the PostgreSQL repository and migration in a PostgreSQL project', async () => {
