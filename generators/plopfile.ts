@@ -1,13 +1,13 @@
-// The five generators under plain plop: `npx plop --plopfile dist/generators/plopfile.js`.
-// The CLI runs the same action lists through its lean path (src/plan.ts); a unit test
-// checks that both write the same files.
+// Every starter as a plop generator: under plain plop (`npm run plop`) and in the plop
+// bundle (dist/plop.js, src/plop.ts). The CLI runs the same action lists through its lean
+// path (src/plan.ts); a unit test checks that both write the same files.
 import { join } from 'node:path';
 import type { NodePlopAPI } from 'node-plop';
 import type { FrameworkDefinition, RenderTreeAction, TemplateData } from '../src/framework.js';
 import { projectNameProblem } from '../src/names.js';
-import { TEMPLATES_ROOT } from '../src/paths.js';
 import { planTree } from '../src/render.js';
 import { buildTemplateData } from '../src/template-data.js';
+import { artifactStore } from '../src/templates.js';
 import { findConflicts, writePlannedFiles } from '../src/write-project.js';
 import { FRAMEWORKS } from './index.js';
 
@@ -51,20 +51,21 @@ export function plopActions(framework: FrameworkDefinition, answers: Record<stri
 // Files each run has written so far: a later action (an overlay) may replace them.
 const writtenInRun = new WeakMap<TemplateData, Set<string>>();
 
-export default function plopfile(plop: NodePlopAPI): void {
+export default function plopfile(plop: NodePlopAPI, frameworks: readonly FrameworkDefinition[] = FRAMEWORKS): void {
+  const templates = artifactStore();
   plop.setActionType('renderTree', async (_answers, config) => {
-    const { templates, data } = config as unknown as RenderTreeConfig;
+    const { templates: tree, data } = config as unknown as RenderTreeConfig;
     const destination = join(plop.getDestBasePath(), data.name);
-    const files = await planTree(TEMPLATES_ROOT, templates, data);
+    const files = await planTree(templates, tree, data);
     const written = writtenInRun.get(data) ?? new Set<string>();
     writtenInRun.set(data, written);
     const conflicts = findConflicts(destination, files).filter((path) => !written.has(path));
     if (conflicts.length > 0) throw new Error(`${conflicts.length} file(s) already exist: ${conflicts.slice(0, 5).join(', ')}`);
     await writePlannedFiles(destination, files);
     for (const file of files) written.add(file.path);
-    return `${files.length} files from templates/${templates} → ${destination}`;
+    return `${files.length} files from templates/${tree} → ${destination}`;
   });
-  for (const framework of FRAMEWORKS.filter((candidate) => candidate.available)) {
+  for (const framework of frameworks) {
     plop.setGenerator(framework.id, {
       description: `${framework.label}: ${framework.summary}`,
       prompts: promptsFor(framework) as never,

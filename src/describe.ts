@@ -1,6 +1,6 @@
 // Text the CLI prints about itself: --help, --list, --list --json, the dry-run tree and
 // the next steps. All of it is derived from the framework definitions.
-import type { FrameworkDefinition } from './framework.js';
+import { COMPOSE_SERVICES, servicesFor, type FrameworkDefinition } from './framework.js';
 import type { PlannedFile } from './render.js';
 import { expandCommand, formatCommand } from './run-command.js';
 import { optionFlagHelp, type ProjectSpec } from './spec.js';
@@ -41,8 +41,7 @@ export function helpText(frameworks: readonly FrameworkDefinition[], version: st
 export function listText(frameworks: readonly FrameworkDefinition[]): string {
   const lines: string[] = [];
   for (const framework of frameworks) {
-    const status = framework.available ? '' : ' (coming soon)';
-    lines.push(`${framework.id.padEnd(8)} ${framework.label}${status} — ${framework.summary} [${framework.language}]`);
+    lines.push(`${framework.id.padEnd(8)} ${framework.label} — ${framework.summary} [${framework.language}]`);
     for (const option of framework.options) {
       const values = option.kind === 'choice' ? option.choices.map((choice) => choice.value).join('|') : 'on|off';
       const fallback = option.kind === 'choice' ? option.default : option.default ? 'on' : 'off';
@@ -58,7 +57,6 @@ export function listJson(frameworks: readonly FrameworkDefinition[]): string {
     label: framework.label,
     summary: framework.summary,
     language: framework.language,
-    available: framework.available,
     options: framework.options,
     toolchain: framework.toolchain.map((tool) => tool.name),
     commands: {
@@ -104,9 +102,13 @@ export function nextStepsText(spec: ProjectSpec, installed: boolean): string {
   const context = { packageManager: spec.packageManager, port: spec.framework.commands.defaultPort };
   const show = (commands: readonly { argv: readonly string[] }[]) => commands.map((command) => formatCommand(expandCommand(command, context)));
   const { commands } = spec.framework;
+  const services = servicesFor(spec.framework, spec.options).map((name) => COMPOSE_SERVICES[name]);
   const steps = [
     `cd ${formatCommand([spec.displayDir])}`,
     ...(installed ? [] : show(commands.install)),
+    ...(services.length > 0
+      ? [`docker compose up -d ${services.map((s) => s.service).join(' ')}    # start ${services.map((s) => s.label).join(' and ')} (compose.yaml)`]
+      : []),
     ...show(commands.setup),
   ];
   return [
@@ -132,8 +134,7 @@ export function readmeTable(frameworks: readonly FrameworkDefinition[]): string 
     commands.map((command) => `\`${cell(formatCommand(expandCommand(command, shownFor(framework))))}\``).join('<br>') || '—';
   const rows = frameworks.map((framework) => {
     const options = framework.options.map((option) => `\`${cell(optionFlagHelp(option))}\``).join('<br>') || '—';
-    const status = framework.available ? '' : ' (coming soon)';
-    return `| **${framework.label}**${status} \`${framework.id}\` | ${framework.language} | ${cell(framework.summary)} | ${options} | ${code(framework, framework.commands.install)} | ${code(framework, framework.commands.test)} | ${code(framework, [framework.commands.start])} |`;
+    return `| **${framework.label}** \`${framework.id}\` | ${framework.language} | ${cell(framework.summary)} | ${options} | ${code(framework, framework.commands.install)} | ${code(framework, framework.commands.test)} | ${code(framework, [framework.commands.start])} |`;
   });
   return [
     README_TABLE_START,

@@ -47,15 +47,16 @@ export function formatCommand(argv: readonly string[]): string {
   return argv.map((arg) => (/^[\w@%+=:,./{}-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
+/**
+ * Runs `argv` in `cwd`; its output is appended to the file `log`, or dropped. Rejects
+ * with execa's error (its `shortMessage` says what failed).
+ */
 export async function runInProject(
   argv: readonly string[],
   cwd: string,
-  options: { env?: Readonly<Record<string, string>> | undefined; quiet?: boolean } = {},
+  options: { env?: Readonly<Record<string, string>> | undefined; log?: string | undefined } = {},
 ): Promise<void> {
   const { execa } = await import('execa');
-  await execa(argv[0]!, argv.slice(1), {
-    cwd,
-    env: { ...options.env },
-    stdio: options.quiet ? 'pipe' : ['ignore', 'inherit', 'inherit'],
-  });
+  const output = options.log === undefined ? 'ignore' : { file: options.log, append: true };
+  await execa(argv[0]!, argv.slice(1), { cwd, env: { ...options.env }, stdin: 'ignore', stdout: output, stderr: output });
 }

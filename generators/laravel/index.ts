@@ -12,7 +12,6 @@ export const laravel: FrameworkDefinition = {
   label: 'Laravel',
   summary: 'Queued jobs on the database queue (retries, failed jobs, queued mail), Blade dashboard, JSON API, PHPUnit',
   language: 'PHP',
-  available: true,
   options: [
     databaseOption('Which database (also holds the jobs of the database queue, failed jobs and batches)?', {
       sqlite: 'database/database.sqlite, no server',
@@ -35,6 +34,8 @@ export const laravel: FrameworkDefinition = {
       default: 'database',
     },
   ],
+  reservedNames: { laravel: 'the laravel framework', illuminate: 'the illuminate packages' },
+  secrets: { appKey: { bytes: 32, encoding: 'base64', prefix: 'base64:' } },
   toolchain: [
     { name: 'PHP 8.1+', check: ['php', '--version'] },
     { name: 'Composer', check: ['composer', '--version'] },

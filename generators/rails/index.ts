@@ -1,5 +1,5 @@
 import type { FrameworkDefinition } from '../../src/framework.js';
-import { cacheOption, databaseOption } from '../shared.js';
+import { cacheOption, databaseOption, libraryNames } from '../shared.js';
 
 /**
  * Constants a generated app defines or loads. The project name becomes the app's module
@@ -22,14 +22,18 @@ export const rails: FrameworkDefinition = {
   label: 'Rails',
   summary: 'API-only Rails app: versioned JSON resource with slug URLs, pagination, CORS and a rake task',
   language: 'Ruby',
-  available: true,
   options: [
     databaseOption('Database (Active Record)', { sqlite: 'a file under db/, nothing to run', postgres: 'reads DATABASE_URL; compose.yaml runs one' }),
     cacheOption('Cache store (Rails.cache) for rendered articles', { memory: ':memory_store, per process', redis: ':redis_cache_store, reads REDIS_URL' }),
   ],
-  reservedNames: Object.fromEntries(
+  reservedNames: {
+    ...libraryNames('gem', ['rails', 'rack', 'puma']),
+    test: "Ruby's Test namespace (minitest, test-unit)",
+    ...Object.fromEntries(
     Object.entries(TAKEN_CONSTANTS).flatMap(([what, constants]) => constants.map((constant) => [projectNameOf(constant), `${constant}, ${what}`])),
-  ),
+    ),
+  },
+  secrets: { secretKeyBase: { bytes: 64, encoding: 'hex' } },
   toolchain: [
     { name: 'Ruby 3.1+', check: ['ruby', '--version'] },
     { name: 'Bundler', check: ['bundle', '--version'] },

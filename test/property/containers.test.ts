@@ -23,7 +23,7 @@ function impliedServices(framework: FrameworkDefinition, options: OptionValues):
   return ['app', ...servicesFor(framework, options).map((service) => COMPOSE_SERVICE[service])].sort();
 }
 
-describe.each(FRAMEWORKS.filter((framework) => framework.available).map((framework) => [framework.id, framework] as const))('%s containers and CI', (_id, framework) => {
+describe.each(FRAMEWORKS.map((framework) => [framework.id, framework] as const))('%s containers and CI', (_id, framework) => {
   it('for every option combination: actionlint-clean workflow, compose services as implied, non-root Dockerfile', async () => {
     const root = tmp.dirSync({ unsafeCleanup: true }).name;
     const workflows: string[] = [];

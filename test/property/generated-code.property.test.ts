@@ -147,7 +147,7 @@ function writeAll(root: string, files: readonly PlannedFile[]): void {
 
 const renderedOnly = (files: readonly PlannedFile[]) => files.filter((file) => file.source.endsWith('.hbs') || file.source.includes('{{'));
 
-describe.each(FRAMEWORKS.filter((framework) => framework.available).map((framework) => [framework.id, framework] as const))('%s starter', (_id, framework) => {
+describe.each(FRAMEWORKS.map((framework) => [framework.id, framework] as const))('%s starter', (_id, framework) => {
   it(`renders valid code for ${RUNS_PER_STARTER} random names, option combinations and descriptions`, async () => {
     await fc.assert(
       fc.asyncProperty(validName, optionsOf(framework), description, async (name, options, text) => {

@@ -4,17 +4,9 @@
 // SMOKE_POSTGRES_URL and SMOKE_REDIS_URL. A missing server fails the scenario.
 import { randomBytes } from 'node:crypto';
 import { execa } from 'execa';
-import type { FrameworkDefinition, OptionValues, ServiceName } from '../../src/framework.js';
+import type { ServiceName } from '../../src/framework.js';
 
-export function servicesFor(framework: FrameworkDefinition, options: OptionValues): ServiceName[] {
-  const needed = new Set<ServiceName>();
-  for (const option of framework.options) {
-    if (option.kind !== 'choice') continue;
-    const choice = option.choices.find((candidate) => candidate.value === options[option.name]);
-    for (const service of choice?.services ?? []) needed.add(service);
-  }
-  return [...needed].sort();
-}
+export { servicesFor } from '../../src/framework.js';
 
 export interface ProvidedServices {
   env: Record<string, string>;

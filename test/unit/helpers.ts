@@ -1,8 +1,9 @@
-import { mkdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import tmp from 'tmp';
-import type { FrameworkDefinition } from '../../src/framework.js';
 import { FRAMEWORKS } from '../../generators/index.js';
+import type { FrameworkDefinition } from '../../src/framework.js';
+import { runCli, type CliContext } from '../../src/main.js';
 
 tmp.setGracefulCleanup();
 
@@ -11,7 +12,7 @@ export function tempDir(): string {
   return tmp.dirSync({ unsafeCleanup: true, prefix: 'create-backend-test-' }).name;
 }
 
-/** Writes files (path → contents) under `root`; a mode may follow after `|mode:`. */
+/** Writes files (path → contents, or contents and mode) under `root`. */
 export function writeTree(root: string, files: Record<string, string | { contents: string; mode: number }>): void {
   for (const [path, spec] of Object.entries(files)) {
     const full = join(root, path);
@@ -27,4 +28,45 @@ export const express = FRAMEWORKS.find((framework) => framework.id === 'express'
 /** A framework definition rendering a template tree of the test's own. */
 export function fixtureFramework(templates: string, extra: Partial<FrameworkDefinition> = {}): FrameworkDefinition {
   return { ...express, actions: () => [{ type: 'renderTree', templates }], ...extra };
+}
+
+/** An output stream that keeps what is written. */
+export function captureStream(isTTY = false): { write(text: string): boolean; isTTY: boolean; text(): string } {
+  let written = '';
+  return {
+    isTTY,
+    write(text: string) {
+      written += text;
+      return true;
+    },
+    text: () => written,
+  };
+}
+
+export interface InProcessRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * `create-backend …args` in this process, as it runs without a terminal (CI=true) unless
+ * `tty` is set: the same code path as the bin, with argv, cwd, env and streams injected.
+ */
+export async function runInProcess(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string>; tty?: boolean } & Partial<Pick<CliContext, 'asker' | 'frameworks' | 'templates'>> = {},
+): Promise<InProcessRun> {
+  const { cwd = tempDir(), env, tty = false, ...injected } = options;
+  const stdout = captureStream(tty);
+  const stderr = captureStream(tty);
+  const code = await runCli(args, {
+    cwd,
+    env: { NO_COLOR: '1', ...(tty ? {} : { CI: 'true' }), ...env },
+    stdin: { isTTY: tty },
+    stdout,
+    stderr,
+    ...injected,
+  });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
