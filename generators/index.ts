@@ -9,7 +9,10 @@ import { laravel } from './laravel/index.js';
 import { rails } from './rails/index.js';
 
 /** Keyed by id (a unit test checks each key is its definition's id). */
-export const FRAMEWORKS_BY_ID = { express, django, laravel, rails, flask } satisfies Record<string, FrameworkDefinition>;
+export const FRAMEWORKS_BY_ID = { express, django, laravel, rails, flask } satisfies Record<
+  string,
+  FrameworkDefinition
+>;
 
 export type FrameworkId = keyof typeof FRAMEWORKS_BY_ID;
 

@@ -30,7 +30,13 @@ function promptsFor(framework: FrameworkDefinition) {
     },
     ...framework.options.map((option) =>
       option.kind === 'choice'
-        ? { type: 'list', name: option.name, message: option.message, choices: option.choices.map((c) => ({ name: c.label, value: c.value })), default: option.default }
+        ? {
+            type: 'list',
+            name: option.name,
+            message: option.message,
+            choices: option.choices.map((c) => ({ name: c.label, value: c.value })),
+            default: option.default,
+          }
         : { type: 'confirm', name: option.name, message: option.message, default: option.default },
     ),
   ];
@@ -38,7 +44,9 @@ function promptsFor(framework: FrameworkDefinition) {
 
 /** The action list of one run: template data (and its fresh secrets) built once for all actions. */
 export function plopActions(framework: FrameworkDefinition, answers: Record<string, unknown>) {
-  const options = Object.fromEntries(framework.options.map((option) => [option.name, (answers[option.name] ?? option.default) as string | boolean]));
+  const options = Object.fromEntries(
+    framework.options.map((option) => [option.name, (answers[option.name] ?? option.default) as string | boolean]),
+  );
   const data = buildTemplateData(String(answers.name), framework, options);
   return framework.actions(data).map((action: RenderTreeAction) => ({
     type: 'renderTree',
@@ -51,7 +59,7 @@ export function plopActions(framework: FrameworkDefinition, answers: Record<stri
 // Files each run has written so far: a later action (an overlay) may replace them.
 const writtenInRun = new WeakMap<TemplateData, Set<string>>();
 
-export default function plopfile(plop: NodePlopAPI, frameworks: readonly FrameworkDefinition[] = FRAMEWORKS): void {
+export default function plopfile(plop: NodePlopAPI): void {
   const templates = artifactStore();
   plop.setActionType('renderTree', async (_answers, config) => {
     const { templates: tree, data } = config as unknown as RenderTreeConfig;
@@ -60,12 +68,13 @@ export default function plopfile(plop: NodePlopAPI, frameworks: readonly Framewo
     const written = writtenInRun.get(data) ?? new Set<string>();
     writtenInRun.set(data, written);
     const conflicts = findConflicts(destination, files).filter((path) => !written.has(path));
-    if (conflicts.length > 0) throw new Error(`${conflicts.length} file(s) already exist: ${conflicts.slice(0, 5).join(', ')}`);
+    if (conflicts.length > 0)
+      throw new Error(`${conflicts.length} file(s) already exist: ${conflicts.slice(0, 5).join(', ')}`);
     await writePlannedFiles(destination, files);
     for (const file of files) written.add(file.path);
     return `${files.length} files from templates/${tree} → ${destination}`;
   });
-  for (const framework of frameworks) {
+  for (const framework of FRAMEWORKS) {
     plop.setGenerator(framework.id, {
       description: `${framework.label}: ${framework.summary}`,
       prompts: promptsFor(framework) as never,

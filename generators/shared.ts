@@ -6,8 +6,17 @@ import type { ChoiceOption, Command, OptionValues, RenderTreeAction } from '../s
  * Adds `templates/<framework>/_overlays/<name>/` when `isOn(options)`; otherwise the
  * action is skipped with `whyOff` as plop's reason.
  */
-export function overlay(framework: string, name: string, isOn: (options: OptionValues) => boolean, whyOff: string): RenderTreeAction {
-  return { type: 'renderTree', templates: `${framework}/_overlays/${name}`, skip: (data) => (isOn(data.options) ? false : whyOff) };
+export function overlay(
+  framework: string,
+  name: string,
+  isOn: (options: OptionValues) => boolean,
+  whyOff: string,
+): RenderTreeAction {
+  return {
+    type: 'renderTree',
+    templates: `${framework}/_overlays/${name}`,
+    skip: (data) => (isOn(data.options) ? false : whyOff),
+  };
 }
 
 /** `--db sqlite|postgres`: SQLite by default, PostgreSQL through DATABASE_URL. */
@@ -66,7 +75,10 @@ export function libraryNames(kind: string, names: readonly string[]): Record<str
 /** Names a Node project cannot take: core modules (npm refuses them too) and npm's own. */
 export const NODE_RESERVED_NAMES: Readonly<Record<string, string>> = {
   ...Object.fromEntries(
-    ['fs', 'path', 'events', 'crypto', 'util', 'stream', 'url', 'http', 'https', 'os', 'test'].map((module) => [module, `Node's ${module} module`]),
+    ['fs', 'path', 'events', 'crypto', 'util', 'stream', 'url', 'http', 'https', 'os', 'test'].map((module) => [
+      module,
+      `Node's ${module} module`,
+    ]),
   ),
   node_modules: "npm's node_modules folder",
   favicon: 'an npm reserved name',
@@ -85,5 +97,74 @@ export const PYTHON_TEST_NAMES: Readonly<Record<string, string>> = {
  * package after the project lists these in its `reservedNames`.
  */
 export const PYTHON_MODULE_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
-  ['os', 'sys', 'json', 'email', 'http', 'logging', 'secrets', 'string', 'typing', 'site', 'random', 'datetime', 'functools', 'pathlib', 're', 'time', 'uuid', 'types', 'abc', 'enum', 'io', 'copy', 'collections', 'dataclasses', 'decimal', 'hashlib', 'hmac', 'inspect', 'math', 'operator', 'platform', 'queue', 'select', 'signal', 'socket', 'ssl', 'subprocess', 'tempfile', 'threading', 'unittest', 'urllib', 'warnings', 'weakref', 'zipfile', 'code', 'token', 'ast', 'base64', 'binascii', 'calendar', 'contextlib', 'csv', 'glob', 'gzip', 'html', 'locale', 'numbers', 'pickle', 'pprint', 'shutil', 'sqlite3', 'stat', 'struct', 'textwrap', 'traceback', 'wsgiref', 'xml', 'zlib'].map((module) => [module, `Python's ${module} module`]),
+  [
+    'os',
+    'sys',
+    'json',
+    'email',
+    'http',
+    'logging',
+    'secrets',
+    'string',
+    'typing',
+    'site',
+    'random',
+    'datetime',
+    'functools',
+    'pathlib',
+    're',
+    'time',
+    'uuid',
+    'types',
+    'abc',
+    'enum',
+    'io',
+    'copy',
+    'collections',
+    'dataclasses',
+    'decimal',
+    'hashlib',
+    'hmac',
+    'inspect',
+    'math',
+    'operator',
+    'platform',
+    'queue',
+    'select',
+    'signal',
+    'socket',
+    'ssl',
+    'subprocess',
+    'tempfile',
+    'threading',
+    'unittest',
+    'urllib',
+    'warnings',
+    'weakref',
+    'zipfile',
+    'code',
+    'token',
+    'ast',
+    'base64',
+    'binascii',
+    'calendar',
+    'contextlib',
+    'csv',
+    'glob',
+    'gzip',
+    'html',
+    'locale',
+    'numbers',
+    'pickle',
+    'pprint',
+    'shutil',
+    'sqlite3',
+    'stat',
+    'struct',
+    'textwrap',
+    'traceback',
+    'wsgiref',
+    'xml',
+    'zlib',
+  ].map((module) => [module, `Python's ${module} module`]),
 );

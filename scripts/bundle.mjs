@@ -16,7 +16,9 @@ const common = {
   platform: 'node',
   target: 'node20',
   // CommonJS libraries inside an ES module bundle still call require()
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   legalComments: 'none',
   logLevel: 'warning',
 };
@@ -29,6 +31,14 @@ const sources = ['src', 'generators'].flatMap((dir) =>
 await Promise.all([
   build({ ...common, entryPoints: { 'create-backend': 'src/cli.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { plop: 'src/plop.ts' }, outdir: 'dist', minify: true }),
-  build({ entryPoints: sources, outdir: 'dist', outbase: '.', format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' }),
+  build({
+    entryPoints: sources,
+    outdir: 'dist',
+    outbase: '.',
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  }),
 ]);
 chmodSync('dist/create-backend.js', 0o755);

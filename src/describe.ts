@@ -11,7 +11,10 @@ export function helpText(frameworks: readonly FrameworkDefinition[], version: st
   for (const framework of frameworks) {
     for (const option of framework.options) {
       const line = optionLines.get(option.name);
-      optionLines.set(option.name, line ? `${line}, ${framework.id}` : `  ${optionFlagHelp(option).padEnd(34)} ${option.message} (${framework.id}`);
+      optionLines.set(
+        option.name,
+        line ? `${line}, ${framework.id}` : `  ${optionFlagHelp(option).padEnd(34)} ${option.message} (${framework.id}`,
+      );
     }
   }
   return [
@@ -32,7 +35,13 @@ export function helpText(frameworks: readonly FrameworkDefinition[], version: st
     '  --list [--json]                    frameworks, their options and defaults',
     '  -h, --help                         this help',
     '  -v, --version                      the version',
-    ...(optionLines.size > 0 ? ['', 'Framework options (see --list for values and defaults):', ...[...optionLines.values()].map((l) => `${l})`)] : []),
+    ...(optionLines.size > 0
+      ? [
+          '',
+          'Framework options (see --list for values and defaults):',
+          ...[...optionLines.values()].map((l) => `${l})`),
+        ]
+      : []),
     '',
     'Without a terminal nothing is asked: pass the flags, or --yes for the defaults.',
   ].join('\n');
@@ -87,7 +96,9 @@ export function fileTree(rootLabel: string, files: readonly PlannedFile[]): stri
   }
   const lines = [`${rootLabel}/`];
   const walk = (node: Node, prefix: string) => {
-    const entries = [...node.entries()].sort(([a, an], [b, bn]) => Number(an === null) - Number(bn === null) || (a < b ? -1 : 1));
+    const entries = [...node.entries()].sort(
+      ([a, an], [b, bn]) => Number(an === null) - Number(bn === null) || (a < b ? -1 : 1),
+    );
     entries.forEach(([name, child], i) => {
       const last = i === entries.length - 1;
       lines.push(`${prefix}${last ? '└── ' : '├── '}${name}${child ? '/' : ''}`);
@@ -100,14 +111,17 @@ export function fileTree(rootLabel: string, files: readonly PlannedFile[]): stri
 
 export function nextStepsText(spec: ProjectSpec, installed: boolean): string {
   const context = { packageManager: spec.packageManager, port: spec.framework.commands.defaultPort };
-  const show = (commands: readonly { argv: readonly string[] }[]) => commands.map((command) => formatCommand(expandCommand(command, context)));
+  const show = (commands: readonly { argv: readonly string[] }[]) =>
+    commands.map((command) => formatCommand(expandCommand(command, context)));
   const { commands } = spec.framework;
   const services = servicesFor(spec.framework, spec.options).map((name) => COMPOSE_SERVICES[name]);
   const steps = [
     `cd ${formatCommand([spec.displayDir])}`,
     ...(installed ? [] : show(commands.install)),
     ...(services.length > 0
-      ? [`docker compose up -d ${services.map((s) => s.service).join(' ')}    # start ${services.map((s) => s.label).join(' and ')} (compose.yaml)`]
+      ? [
+          `docker compose up -d ${services.map((s) => s.service).join(' ')}    # start ${services.map((s) => s.label).join(' and ')} (compose.yaml)`,
+        ]
       : []),
     ...show(commands.setup),
   ];
@@ -129,9 +143,11 @@ export const README_TABLE_END = '<!-- frameworks:end -->';
 /** The README's framework table (Markdown), from the definitions. */
 export function readmeTable(frameworks: readonly FrameworkDefinition[]): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
-  const shownFor = (framework: FrameworkDefinition) => ({ packageManager: 'npm', python: 'python3', port: framework.commands.defaultPort }) as const;
+  const shownFor = (framework: FrameworkDefinition) =>
+    ({ packageManager: 'npm', python: 'python3', port: framework.commands.defaultPort }) as const;
   const code = (framework: FrameworkDefinition, commands: readonly { argv: readonly string[] }[]) =>
-    commands.map((command) => `\`${cell(formatCommand(expandCommand(command, shownFor(framework))))}\``).join('<br>') || '—';
+    commands.map((command) => `\`${cell(formatCommand(expandCommand(command, shownFor(framework))))}\``).join('<br>') ||
+    '—';
   const rows = frameworks.map((framework) => {
     const options = framework.options.map((option) => `\`${cell(optionFlagHelp(option))}\``).join('<br>') || '—';
     return `| **${framework.label}** \`${framework.id}\` | ${framework.language} | ${cell(framework.summary)} | ${options} | ${code(framework, framework.commands.install)} | ${code(framework, framework.commands.test)} | ${code(framework, [framework.commands.start])} |`;

@@ -12,7 +12,9 @@ type HandlebarsApi = typeof import('handlebars');
 /** A JSON string literal: also a valid Python, JavaScript and YAML double-quoted string. */
 export function jsonString(value: unknown): string {
   // U+2028/2029 are legal in JSON but end a line in older JavaScript and YAML.
-  return JSON.stringify(String(value)).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(String(value))
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /**
@@ -43,7 +45,10 @@ export function markdownText(value: unknown): string {
 
 /** A comment line's text in any language: no line breaks, nothing that closes a comment. */
 export function commentText(value: unknown): string {
-  return String(value).replace(/\s*[\r\n]+\s*/g, ' ').replace(/\*\//g, '* /').replace(/-->/g, '-- >');
+  return String(value)
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/\*\//g, '* /')
+    .replace(/-->/g, '-- >');
 }
 
 /** A .env value, double-quoted; `$` escaped so no parser expands it. */
@@ -71,7 +76,8 @@ const helpers: Record<string, (...args: never[]) => unknown> = {
 
 /** Registers our helpers on a Handlebars instance (the runtime here, the compiler in tests). */
 export function registerHelpers(instance: Pick<HandlebarsApi, 'registerHelper'>): void {
-  for (const [name, helper] of Object.entries(helpers)) instance.registerHelper(name, helper as Handlebars.HelperDelegate);
+  for (const [name, helper] of Object.entries(helpers))
+    instance.registerHelper(name, helper as Handlebars.HelperDelegate);
 }
 
 export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;

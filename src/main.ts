@@ -80,10 +80,18 @@ async function createProject(argv: readonly string[], context: CliContext, repor
 
   const interactive = Boolean(context.stdin.isTTY && context.stdout.isTTY) && !context.env.CI;
   const asker = interactive ? (context.asker ?? (await import('./questions.js')).terminalAsker) : undefined;
-  const spec = await resolveSpec(args, { frameworks, cwd: context.cwd, userAgent: context.env.npm_config_user_agent, asker });
+  const spec = await resolveSpec(args, {
+    frameworks,
+    cwd: context.cwd,
+    userAgent: context.env.npm_config_user_agent,
+    asker,
+  });
 
   // loaded only now: the first question shows without the rendering and writing code
-  const [{ planProject }, { checkConflicts, writeProject }] = await Promise.all([import('./plan.js'), import('./write-project.js')]);
+  const [{ planProject }, { checkConflicts, writeProject }] = await Promise.all([
+    import('./plan.js'),
+    import('./write-project.js'),
+  ]);
   const files = await planProject(spec.framework, spec.data, context.templates);
   if (spec.targetState === 'non-empty') checkConflicts(spec.targetDir, files);
   if (spec.dryRun) {
@@ -105,7 +113,9 @@ async function finishProject(spec: ProjectSpec, report: Reporter): Promise<numbe
   let installed = false;
   if (spec.install) {
     afterWrite = (signal) =>
-      report.error(`Cancelled (${signal}) while installing. The project is kept in ${spec.targetDir}; run the install again:\n${nextStepsText(spec, false)}`);
+      report.error(
+        `Cancelled (${signal}) while installing. The project is kept in ${spec.targetDir}; run the install again:\n${nextStepsText(spec, false)}`,
+      );
     installed = await installDependencies(spec, report);
     afterWrite = undefined;
   }

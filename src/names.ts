@@ -23,7 +23,8 @@ export function projectNameProblem(name: string, reserved: Readonly<Record<strin
   }
   if (/[\\/]/.test(name)) return 'it contains a path separator';
   const device = WINDOWS_RESERVED.exec(name);
-  if (device) return `Windows reserves "${device[1]!.toUpperCase()}" as a device name, so the project could not be checked out there`;
+  if (device)
+    return `Windows reserves "${device[1]!.toUpperCase()}" as a device name, so the project could not be checked out there`;
   if (name.length > MAX_NAME_LENGTH) return `it is longer than ${MAX_NAME_LENGTH} characters`;
   if (/^[._-]/.test(name)) return `it starts with "${name[0]}"; start with a lowercase letter`;
   if (/^[0-9]/.test(name)) return 'it starts with a digit; Python and Ruby identifiers cannot';

@@ -92,13 +92,22 @@ export async function initializeGit(spec: ProjectSpec, report: Reporter): Promis
   const { execa } = await import('execa');
   const git = (args: string[]) => execa('git', args, { cwd: spec.targetDir });
   const identity = await execa('git', ['config', 'user.email'], { cwd: spec.targetDir, reject: false });
-  const fallbackIdentity = identity.exitCode === 0 ? [] : ['-c', 'user.name=create-backend', '-c', 'user.email=create-backend@localhost'];
+  const fallbackIdentity =
+    identity.exitCode === 0 ? [] : ['-c', 'user.name=create-backend', '-c', 'user.email=create-backend@localhost'];
   try {
     await git(['init', '--quiet', '--initial-branch=main']);
     // a failed install's log stays out of the first commit
-    if (existsSync(join(spec.targetDir, INSTALL_LOG))) appendFileSync(join(spec.targetDir, '.git/info/exclude'), `/${INSTALL_LOG}\n`);
+    if (existsSync(join(spec.targetDir, INSTALL_LOG)))
+      appendFileSync(join(spec.targetDir, '.git/info/exclude'), `/${INSTALL_LOG}\n`);
     await git(['add', '--all']);
-    await git([...fallbackIdentity, 'commit', '--quiet', '--no-verify', '--message', 'Initial commit from create-backend']);
+    await git([
+      ...fallbackIdentity,
+      'commit',
+      '--quiet',
+      '--no-verify',
+      '--message',
+      'Initial commit from create-backend',
+    ]);
     task.done();
   } catch (error) {
     task.failed();

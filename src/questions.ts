@@ -38,7 +38,11 @@ export const terminalAsker: Asker = {
       type: 'select',
       name: 'value',
       message: 'Framework',
-      choices: frameworks.map((framework) => ({ title: framework.label, description: framework.summary, value: framework.id })),
+      choices: frameworks.map((framework) => ({
+        title: framework.label,
+        description: framework.summary,
+        value: framework.id,
+      })),
     });
     return frameworks.find((framework) => framework.id === id)!;
   },
@@ -49,8 +53,22 @@ export const terminalAsker: Asker = {
           type: 'select',
           name: 'value',
           message: option.message,
-          choices: option.choices.map((choice) => ({ title: choice.label, description: choice.hint, value: choice.value })),
-          initial: Math.max(0, option.choices.findIndex((choice) => choice.value === option.default)),
+          choices: option.choices.map((choice) => ({
+            title: choice.label,
+            description: choice.hint,
+            value: choice.value,
+          })),
+          initial: Math.max(
+            0,
+            option.choices.findIndex((choice) => choice.value === option.default),
+          ),
         })
-      : ask<boolean>({ type: 'toggle', name: 'value', message: option.message, initial: option.default, active: 'yes', inactive: 'no' }),
+      : ask<boolean>({
+          type: 'toggle',
+          name: 'value',
+          message: option.message,
+          initial: option.default,
+          active: 'yes',
+          inactive: 'no',
+        }),
 };

@@ -27,7 +27,7 @@ function render(template: Render, data: TemplateData, source: string): string {
     return template(data);
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
-    throw new Error(`Cannot render template ${source}: ${reason}`);
+    throw new Error(`Cannot render template ${source}: ${reason}`, { cause: error });
   }
 }
 

@@ -36,7 +36,8 @@ export function createReporter(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Reporter {
   const colour = (target: OutputStream) => Boolean(target.isTTY) && !env.NO_COLOR && env.TERM !== 'dumb';
-  const paint = (target: OutputStream, code: string, text: string) => (colour(target) ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const paint = (target: OutputStream, code: string, text: string) =>
+    colour(target) ? `\u001b[${code}m${text}\u001b[0m` : text;
   const task = (label: string): Task => {
     const start = performance.now();
     const elapsed = () => formatElapsed(performance.now() - start);

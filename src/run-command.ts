@@ -28,7 +28,9 @@ export function onPath(program: string, path: string | undefined = process.env.P
 /** The command to run: its faster equivalent when that program is available. */
 export function preferFaster(command: Command, available: (program: string) => boolean = onPath): Command {
   const faster = command.faster;
-  return faster && available(faster.argv[0]!) ? { argv: faster.argv, ...(faster.env ? { env: faster.env } : {}) } : command;
+  return faster && available(faster.argv[0]!)
+    ? { argv: faster.argv, ...(faster.env ? { env: faster.env } : {}) }
+    : command;
 }
 
 /** Replaces `{pm}`, `{port}`, `{harness}`, `{python}` in a command's argv. */
@@ -58,5 +60,11 @@ export async function runInProject(
 ): Promise<void> {
   const { execa } = await import('execa');
   const output = options.log === undefined ? 'ignore' : { file: options.log, append: true };
-  await execa(argv[0]!, argv.slice(1), { cwd, env: { ...options.env }, stdin: 'ignore', stdout: output, stderr: output });
+  await execa(argv[0]!, argv.slice(1), {
+    cwd,
+    env: { ...options.env },
+    stdin: 'ignore',
+    stdout: output,
+    stderr: output,
+  });
 }

@@ -8,6 +8,9 @@ function randomBytes(n: number): Buffer {
 /** Fresh values of a definition's secrets; never reused, never written to tracked files. */
 export function generateSecrets(specs: Readonly<Record<string, SecretSpec>> = {}): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(specs).map(([name, spec]) => [name, `${spec.prefix ?? ''}${randomBytes(spec.bytes).toString(spec.encoding)}`]),
+    Object.entries(specs).map(([name, spec]) => [
+      name,
+      `${spec.prefix ?? ''}${randomBytes(spec.bytes).toString(spec.encoding)}`,
+    ]),
   );
 }

@@ -54,35 +54,57 @@ function missing(flag: string, example: string): UserError {
 }
 
 export function optionFlagHelp(option: FrameworkOption): string {
-  return option.kind === 'choice' ? `--${option.name} ${option.choices.map((c) => c.value).join('|')}` : `--${option.name} / --no-${option.name}`;
+  return option.kind === 'choice'
+    ? `--${option.name} ${option.choices.map((c) => c.value).join('|')}`
+    : `--${option.name} / --no-${option.name}`;
 }
 
-function checkOptionValue(option: FrameworkOption, value: string | boolean, framework: FrameworkDefinition): string | boolean {
+function checkOptionValue(
+  option: FrameworkOption,
+  value: string | boolean,
+  framework: FrameworkDefinition,
+): string | boolean {
   if (option.kind === 'choice') {
     const allowed = option.choices.map((choice) => choice.value);
     if (typeof value !== 'string' || !allowed.includes(value)) {
-      throw new UserError(`Invalid value ${quote(String(value))} for --${option.name}: ${framework.label} accepts ${allowed.join(', ')}.`);
+      throw new UserError(
+        `Invalid value ${quote(String(value))} for --${option.name}: ${framework.label} accepts ${allowed.join(', ')}.`,
+      );
     }
     return value;
   }
-  if (typeof value !== 'boolean') throw new UserError(`Option --${option.name} is a switch: use --${option.name} or --no-${option.name}.`);
+  if (typeof value !== 'boolean')
+    throw new UserError(`Option --${option.name} is a switch: use --${option.name} or --no-${option.name}.`);
   return value;
 }
 
 function findFramework(frameworks: readonly FrameworkDefinition[], id: string): FrameworkDefinition {
   const framework = frameworks.find((candidate) => candidate.id === id);
-  if (!framework) throw new UserError(`Unknown framework ${quote(id)}: choose one of ${frameworks.map((candidate) => candidate.id).join(', ')}.`);
+  if (!framework)
+    throw new UserError(
+      `Unknown framework ${quote(id)}: choose one of ${frameworks.map((candidate) => candidate.id).join(', ')}.`,
+    );
   return framework;
 }
 
 /** The folder for `directory`, usable as a project folder: valid name, and empty unless --force. */
-function usableTarget(directory: string, cwd: string, force: boolean, framework?: FrameworkDefinition): Target & { state: TargetState } {
+function usableTarget(
+  directory: string,
+  cwd: string,
+  force: boolean,
+  framework?: FrameworkDefinition,
+): Target & { state: TargetState } {
   const target = resolveTarget(directory, cwd, framework);
   return { ...target, state: checkTarget(target.targetDir, force, target.displayDir) };
 }
 
 /** Why `directory` cannot be taken, as the name question shows it; undefined when it can. */
-function targetProblem(directory: string, cwd: string, force: boolean, framework?: FrameworkDefinition): string | undefined {
+function targetProblem(
+  directory: string,
+  cwd: string,
+  force: boolean,
+  framework?: FrameworkDefinition,
+): string | undefined {
   try {
     usableTarget(directory.trim(), cwd, force, framework);
     return undefined;
@@ -103,7 +125,10 @@ export async function resolveSpec(args: ParsedArgs, context: ResolveContext): Pr
   if (directory === undefined) {
     if (ask) directory = await askName(DEFAULT_PROJECT_NAME, framework);
     else if (args.yes) directory = DEFAULT_PROJECT_NAME;
-    else throw new UserError('Missing project directory (e.g. create-backend my-app); pass it, or --yes for the default name.');
+    else
+      throw new UserError(
+        'Missing project directory (e.g. create-backend my-app); pass it, or --yes for the default name.',
+      );
   }
   let target = usableTarget(directory, cwd, args.force, framework);
 

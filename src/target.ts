@@ -21,9 +21,14 @@ export interface Target {
  * `./demo/`) lands below `cwd`, an absolute path stays as it is; the project name is the
  * last segment and must be a valid name (and not one the framework reserves).
  */
-export function resolveTarget(directory: string, cwd: string, framework?: { label: string; reservedNames?: Readonly<Record<string, string>> }): Target {
+export function resolveTarget(
+  directory: string,
+  cwd: string,
+  framework?: { label: string; reservedNames?: Readonly<Record<string, string>> },
+): Target {
   const displayDir = directory.replace(/\/+$/, '') || directory;
-  const name = isAbsolute(displayDir) && displayDir.length > 1 ? basename(displayDir) : (displayDir.split('/').pop() ?? '');
+  const name =
+    isAbsolute(displayDir) && displayDir.length > 1 ? basename(displayDir) : (displayDir.split('/').pop() ?? '');
   const segments = displayDir.split('/');
   const goesUp = segments.includes('..') || (segments.length > 1 && segments.slice(1).includes('.'));
   const problem = goesUp ? projectNameProblem('..') : projectNameProblem(name);
@@ -49,6 +54,7 @@ export function targetState(targetDir: string): TargetState {
 /** Refuses a target that is a file, or a non-empty folder without --force. */
 export function checkTarget(targetDir: string, force: boolean, shownAs: string = basename(targetDir)): TargetState {
   const state = targetState(targetDir);
-  if (state === 'non-empty' && !force) throw new UserError(`Directory "${shownAs}" is not empty. Use --force to add files to it.`);
+  if (state === 'non-empty' && !force)
+    throw new UserError(`Directory "${shownAs}" is not empty. Use --force to add files to it.`);
   return state;
 }

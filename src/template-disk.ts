@@ -13,7 +13,12 @@ export function readTemplateFiles(root: string, top: string): { path: string; mo
   for (const path of (readdirSync(join(root, top), { recursive: true }) as string[]).sort()) {
     const full = join(root, top, path);
     const info = statSync(full);
-    if (info.isFile()) files.push({ path: `${top}/${path.split('\\').join('/')}`, mode: info.mode & 0o777, contents: readFileSync(full) });
+    if (info.isFile())
+      files.push({
+        path: `${top}/${path.split('\\').join('/')}`,
+        mode: info.mode & 0o777,
+        contents: readFileSync(full),
+      });
   }
   return files;
 }

@@ -52,7 +52,9 @@ export function artifactStore(dir: string = join(PACKAGE_ROOT, 'dist', 'template
     let artifact = artifacts.get(top);
     if (!artifact) {
       artifact = (import(pathToFileURL(join(dir, `${top}.js`)).href) as Promise<Artifact>).catch(() => {
-        throw new Error(`The templates of "${top}" are missing from this build of create-backend (npm run build writes ${dir}).`);
+        throw new Error(
+          `The templates of "${top}" are missing from this build of create-backend (npm run build writes ${dir}).`,
+        );
       });
       artifacts.set(top, artifact);
     }
@@ -68,7 +70,10 @@ export function artifactStore(dir: string = join(PACKAGE_ROOT, 'dist', 'template
           mode: file.mode,
           ...(file.template
             ? { render: fromPrecompiled(file.template) }
-            : { contents: file.base64 === undefined ? Buffer.from(file.text ?? '', 'utf8') : Buffer.from(file.base64, 'base64') }),
+            : {
+                contents:
+                  file.base64 === undefined ? Buffer.from(file.text ?? '', 'utf8') : Buffer.from(file.base64, 'base64'),
+              }),
         }));
     },
     async segment(top, text) {

@@ -1,7 +1,17 @@
 // Writing safely: render into a staging folder beside the target (same filesystem), then
 // move into place. Until the move is done an undo is registered, so an error, Ctrl-C or
 // SIGTERM leaves the target exactly as it was.
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  rmdirSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { chmod, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { onAbort } from './cleanup.js';
@@ -16,7 +26,9 @@ export function checkConflicts(targetDir: string, files: readonly PlannedFile[])
   const conflicts = findConflicts(targetDir, files);
   if (conflicts.length > 0) {
     const shown = conflicts.slice(0, 5).join(', ') + (conflicts.length > 5 ? `, and ${conflicts.length - 5} more` : '');
-    throw new UserError(`${conflicts.length} file(s) already exist in "${basename(targetDir)}": ${shown}. Move them away first; nothing was written.`);
+    throw new UserError(
+      `${conflicts.length} file(s) already exist in "${basename(targetDir)}": ${shown}. Move them away first; nothing was written.`,
+    );
   }
 }
 
@@ -66,7 +78,11 @@ function errorMessage(error: unknown): string {
  * Writes `files` into `targetDir` all-or-nothing. The target must be missing or empty,
  * or `force` must be set and no planned file may exist there already.
  */
-export async function writeProject(targetDir: string, files: readonly PlannedFile[], options: { force: boolean }): Promise<void> {
+export async function writeProject(
+  targetDir: string,
+  files: readonly PlannedFile[],
+  options: { force: boolean },
+): Promise<void> {
   const state = checkTarget(targetDir, options.force);
   if (state === 'non-empty') checkConflicts(targetDir, files);
 

@@ -44,6 +44,7 @@ const validName = fc
 
 const description = fc.oneof(
   fc.constantFrom(...NASTY_TEXT),
+  // eslint-disable-next-line no-control-regex -- control characters are what this filters out
   fc.string({ unit: 'grapheme', maxLength: 80 }).filter((text) => !/[\u0000-\u001f\u007f]/.test(text)),
   fc.array(fc.constantFrom(...NASTY_TEXT), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' ')),
 );

@@ -15,7 +15,9 @@ export function snapshot(root: string): Record<string, string> {
   for (const entry of readdirSync(root, { recursive: true }) as string[]) {
     const full = join(root, entry);
     const info = statSync(full);
-    result[entry] = info.isDirectory() ? `dir ${info.mode & 0o777}` : `${info.mode & 0o777} ${readFileSync(full, 'utf8')}`;
+    result[entry] = info.isDirectory()
+      ? `dir ${info.mode & 0o777}`
+      : `${info.mode & 0o777} ${readFileSync(full, 'utf8')}`;
   }
   return result;
 }
@@ -36,21 +38,39 @@ const reservedCases: BadCase[] = FRAMEWORKS.flatMap((framework) =>
     .map(([name, what]) => ({
       what: `"${name}", which ${framework.label} reserves`,
       args: [name, '-f', framework.id, ...BASE],
-      error: new RegExp(`Invalid project name "${name}" for ${framework.label}: it would shadow ${what.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`),
+      error: new RegExp(
+        `Invalid project name "${name}" for ${framework.label}: it would shadow ${what.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`,
+      ),
     })),
 );
 
 const cases: BadCase[] = [
   { what: 'an empty name', args: ['', '-f', 'express', ...BASE], error: /Invalid project name "": the name is empty/ },
-  { what: '"."', args: ['.', '-f', 'express', ...BASE], error: /Invalid project name "\.": it must be a new folder name/ },
-  { what: '".."', args: ['..', '-f', 'express', ...BASE], error: /Invalid project name "\.\.": it must be a new folder name/ },
+  {
+    what: '"."',
+    args: ['.', '-f', 'express', ...BASE],
+    error: /Invalid project name "\.": it must be a new folder name/,
+  },
+  {
+    what: '".."',
+    args: ['..', '-f', 'express', ...BASE],
+    error: /Invalid project name "\.\.": it must be a new folder name/,
+  },
   { what: '"../x"', args: ['../x', '-f', 'express', ...BASE], error: /Invalid project name "\.\.\/x"/ },
   { what: '"apps/../x"', args: ['apps/../x', '-f', 'express', ...BASE], error: /Invalid project name "apps\/\.\.\/x"/ },
   { what: 'a backslash', args: ['a\\b', '-f', 'express', ...BASE], error: /path separator/ },
-  { what: 'a bad last segment of a nested path', args: ['apps/My App', '-f', 'express', ...BASE], error: /Invalid project name "My App": it contains whitespace/ },
+  {
+    what: 'a bad last segment of a nested path',
+    args: ['apps/My App', '-f', 'express', ...BASE],
+    error: /Invalid project name "My App": it contains whitespace/,
+  },
   { what: 'a leading "."', args: ['.env', '-f', 'express', ...BASE], error: /starts with "\."/ },
   { what: 'a leading "_"', args: ['_x', '-f', 'express', ...BASE], error: /starts with "_"/ },
-  { what: 'a leading "-"', args: ['--', '-x', '-f', 'express', ...BASE], error: /Expected one project directory|starts with "-"/ },
+  {
+    what: 'a leading "-"',
+    args: ['--', '-x', '-f', 'express', ...BASE],
+    error: /Expected one project directory|starts with "-"/,
+  },
   { what: 'a leading digit', args: ['1app', '-f', 'express', ...BASE], error: /starts with a digit/ },
   { what: 'a space', args: ['my app', '-f', 'express', ...BASE], error: /whitespace/ },
   { what: 'uppercase', args: ['MyApp', '-f', 'express', ...BASE], error: /uppercase/ },
@@ -65,14 +85,34 @@ const cases: BadCase[] = [
   {
     what: 'an unknown framework',
     args: ['x', '-f', 'spring', ...BASE],
-    error: new RegExp(`Unknown framework "spring": choose one of ${FRAMEWORKS.map((framework) => framework.id).join(', ')}\\.`),
+    error: new RegExp(
+      `Unknown framework "spring": choose one of ${FRAMEWORKS.map((framework) => framework.id).join(', ')}\\.`,
+    ),
   },
   { what: 'an unknown flag', args: ['x', '--frobnicate', ...BASE], error: /Unknown option "--frobnicate"/ },
   { what: 'a flag missing its value', args: ['x', '--framework'], error: /Option --framework needs a value\./ },
-  { what: 'a bad option value', args: ['x', '-f', 'flask', '--cache', 'disk', ...BASE], error: /Invalid value "disk" for --cache: Flask accepts/ },
-  { what: 'an option of another framework', args: ['x', '-f', 'express', '--no-migrate', ...BASE], error: /Option --migrate does not apply to Express/ },
-  { what: 'a target that is a file', args: ['taken', '-f', 'express', ...BASE], before: { taken: 'a file' }, error: /"[^"]*taken" exists and is not a directory/ },
-  { what: 'a non-empty target without --force', args: ['api', '-f', 'express', ...BASE], before: { 'api/notes.txt': 'mine' }, error: /Directory "api" is not empty\. Use --force/ },
+  {
+    what: 'a bad option value',
+    args: ['x', '-f', 'flask', '--cache', 'disk', ...BASE],
+    error: /Invalid value "disk" for --cache: Flask accepts/,
+  },
+  {
+    what: 'an option of another framework',
+    args: ['x', '-f', 'express', '--no-migrate', ...BASE],
+    error: /Option --migrate does not apply to Express/,
+  },
+  {
+    what: 'a target that is a file',
+    args: ['taken', '-f', 'express', ...BASE],
+    before: { taken: 'a file' },
+    error: /"[^"]*taken" exists and is not a directory/,
+  },
+  {
+    what: 'a non-empty target without --force',
+    args: ['api', '-f', 'express', ...BASE],
+    before: { 'api/notes.txt': 'mine' },
+    error: /Directory "api" is not empty\. Use --force/,
+  },
   {
     what: 'a non-empty nested target without --force',
     args: ['apps/api/', '-f', 'express', ...BASE],
@@ -91,7 +131,9 @@ const cases: BadCase[] = [
 
 describe('bad input: one line, exit 1, nothing changed', () => {
   it('covers a reserved name of every definition that reserves names', () => {
-    expect(reservedCases.length).toBe(FRAMEWORKS.filter((framework) => Object.keys(framework.reservedNames ?? {}).length > 0).length);
+    expect(reservedCases.length).toBe(
+      FRAMEWORKS.filter((framework) => Object.keys(framework.reservedNames ?? {}).length > 0).length,
+    );
   });
 
   it.each(cases.map((c) => [c.what, c] as const))('%s', async (_what, badCase) => {

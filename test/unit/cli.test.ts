@@ -48,8 +48,13 @@ describe('create-backend (in-process)', () => {
   });
 
   it('lists frameworks as text and JSON, from the definitions', async () => {
-    expect((await runInProcess(['--list'])).stdout).toMatch(new RegExp(`^${FRAMEWORKS[0]!.id} +${FRAMEWORKS[0]!.label}`));
-    const list = JSON.parse((await runInProcess(['--list', '--json'])).stdout) as { id: string; commands: { test: string[] } }[];
+    expect((await runInProcess(['--list'])).stdout).toMatch(
+      new RegExp(`^${FRAMEWORKS[0]!.id} +${FRAMEWORKS[0]!.label}`),
+    );
+    const list = JSON.parse((await runInProcess(['--list', '--json'])).stdout) as {
+      id: string;
+      commands: { test: string[] };
+    }[];
     expect(list.map((framework) => framework.id)).toEqual(FRAMEWORKS.map((framework) => framework.id));
     expect(list.find((framework) => framework.id === 'express')!.commands.test).toEqual(['{pm} test']);
   });
@@ -75,13 +80,16 @@ describe('create-backend (in-process)', () => {
     expect(result.stdout).not.toContain('docker compose');
   });
 
-  it.each(['apps/api', './apps/api/', 'apps//api'])('creates the nested folder %s, named after its last segment', async (directory) => {
-    const cwd = tempDir();
-    const result = await runInProcess([directory, '--framework', 'express', ...GENERATE], { cwd });
-    expect(result.code, result.stderr).toBe(0);
-    expect(JSON.parse(readFileSync(join(cwd, 'apps/api/package.json'), 'utf8')).name).toBe('api');
-    expect(result.stdout).toContain(`cd ${directory.replace(/\/+$/, '')}\n`);
-  });
+  it.each(['apps/api', './apps/api/', 'apps//api'])(
+    'creates the nested folder %s, named after its last segment',
+    async (directory) => {
+      const cwd = tempDir();
+      const result = await runInProcess([directory, '--framework', 'express', ...GENERATE], { cwd });
+      expect(result.code, result.stderr).toBe(0);
+      expect(JSON.parse(readFileSync(join(cwd, 'apps/api/package.json'), 'utf8')).name).toBe('api');
+      expect(result.stdout).toContain(`cd ${directory.replace(/\/+$/, '')}\n`);
+    },
+  );
 
   it('writes to an absolute target path as given, not below the working directory', async () => {
     const cwd = tempDir();
@@ -151,7 +159,11 @@ describe('create-backend in a terminal (injected asker)', () => {
     const { asker, asked } = scriptedAsker({ name: ['shop'], framework: 'flask' });
     const result = await runInProcess(['--no-install', '--no-git'], { cwd, tty: true, asker });
     expect(result.code, result.stderr).toBe(0);
-    expect(asked).toEqual(['name', 'framework', ...FRAMEWORKS.find((framework) => framework.id === 'flask')!.options.map((option) => option.name)]);
+    expect(asked).toEqual([
+      'name',
+      'framework',
+      ...FRAMEWORKS.find((framework) => framework.id === 'flask')!.options.map((option) => option.name),
+    ]);
     expect(existsSync(join(cwd, 'shop/shop/__init__.py'))).toBe(true);
   });
 
@@ -171,7 +183,11 @@ describe('create-backend in a terminal (injected asker)', () => {
     const { asker, asked } = scriptedAsker({ name: ['api', 'api2'], framework: 'express' });
     const result = await runInProcess(['--no-install', '--no-git'], { cwd, tty: true, asker });
     expect(result.code, result.stderr).toBe(0);
-    expect(asked.slice(0, 3)).toEqual(['name', 'refused: Directory "api" is not empty. Use --force to add files to it.', 'framework']);
+    expect(asked.slice(0, 3)).toEqual([
+      'name',
+      'refused: Directory "api" is not empty. Use --force to add files to it.',
+      'framework',
+    ]);
     expect(existsSync(join(cwd, 'api2/package.json'))).toBe(true);
   });
 
@@ -184,7 +200,9 @@ describe('create-backend in a terminal (injected asker)', () => {
     const again = scriptedAsker({ name: ['flask', 'shop'] });
     const second = await runInProcess(['-f', 'flask', '--no-install', '--no-git'], { tty: true, asker: again.asker });
     expect(second.code, second.stderr).toBe(0);
-    expect(again.asked[1]).toMatch(/^refused: Invalid project name "flask" for Flask: it would shadow the flask package/);
+    expect(again.asked[1]).toMatch(
+      /^refused: Invalid project name "flask" for Flask: it would shadow the flask package/,
+    );
   });
 
   it('asks the name again when the framework chosen after it reserves that name', async () => {

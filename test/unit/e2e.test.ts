@@ -29,7 +29,12 @@ describe('the bin', () => {
 
   it('exits 1 with one line on stderr and no stack trace, writing nothing', async () => {
     const cwd = tempDir();
-    const result = await execa(process.execPath, [CLI, 'x', '-f', 'express', '--frobnicate'], { cwd, reject: false, input: '', env: ENV });
+    const result = await execa(process.execPath, [CLI, 'x', '-f', 'express', '--frobnicate'], {
+      cwd,
+      reject: false,
+      input: '',
+      env: ENV,
+    });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toBe('error: Unknown option "--frobnicate". Run create-backend --help to see the options.');
     expect(readdirSync(cwd)).toEqual([]);
@@ -42,8 +47,19 @@ describe('the bin', () => {
     chmodSync(root, 0o755);
     chmodSync(parent, 0o555);
     // root ignores permissions: run the CLI as "nobody" then, as a user would meet it
-    const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
-    const argv = [...asUser, process.execPath, CLI, join(parent, 'api'), '-f', 'express', '--yes', '--no-install', '--no-git'];
+    const asUser =
+      process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
+    const argv = [
+      ...asUser,
+      process.execPath,
+      CLI,
+      join(parent, 'api'),
+      '-f',
+      'express',
+      '--yes',
+      '--no-install',
+      '--no-git',
+    ];
     const result = await execa(argv[0]!, argv.slice(1), { cwd: root, reject: false, env: { ...ENV, HOME: root } });
     expect(result.exitCode).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -59,7 +75,9 @@ describe('the bin', () => {
       env: { ...ENV, PATH: fakeNpm('echo "added 1 package"') },
     });
     expect(result.exitCode, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^› Installing dependencies: npm install\n✔ Installing dependencies: npm install \(\d+(\.\d)? m?s\)$/m);
+    expect(result.stdout).toMatch(
+      /^› Installing dependencies: npm install\n✔ Installing dependencies: npm install \(\d+(\.\d)? m?s\)$/m,
+    );
     expect(result.stdout).not.toContain('added 1 package');
     expect(existsSync(join(cwd, 'demo', INSTALL_LOG))).toBe(false);
   });
@@ -74,7 +92,9 @@ describe('the bin', () => {
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toMatch(/^✖ Installing dependencies: npm install \(/m);
     expect(result.stderr).toMatch(
-      new RegExp(`Installing dependencies failed \\(.*exit code 1.*\\); its output is in demo/${INSTALL_LOG}\\. The project is kept; finish with: cd demo && npm install`),
+      new RegExp(
+        `Installing dependencies failed \\(.*exit code 1.*\\); its output is in demo/${INSTALL_LOG}\\. The project is kept; finish with: cd demo && npm install`,
+      ),
     );
     expect(readFileSync(join(cwd, 'demo', INSTALL_LOG), 'utf8')).toContain('npm ERR! no network');
     expect(existsSync(join(cwd, 'demo/package.json'))).toBe(true);
@@ -87,10 +107,14 @@ describe('the bin', () => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`${signal} while writing leaves no staging folder and no target`, async () => {
       const cwd = tempDir();
-      const child = spawn(process.execPath, [CLI, 'demo', '--framework', 'express', '--yes', '--no-install', '--no-git'], {
-        cwd,
-        env: { ...process.env, ...ENV, CREATE_BACKEND_PAUSE_BEFORE_MOVE: '20000' },
-      });
+      const child = spawn(
+        process.execPath,
+        [CLI, 'demo', '--framework', 'express', '--yes', '--no-install', '--no-git'],
+        {
+          cwd,
+          env: { ...process.env, ...ENV, CREATE_BACKEND_PAUSE_BEFORE_MOVE: '20000' },
+        },
+      );
       let stderr = '';
       await new Promise<void>((resolve) => {
         child.stderr.on('data', (chunk: Buffer) => {

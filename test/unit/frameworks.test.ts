@@ -66,16 +66,20 @@ describe.each(FRAMEWORKS.map((framework) => [framework.id, framework] as const))
       const data = buildTemplateData('demo-app', framework, options);
       expect(Object.keys(data.secrets).sort()).toEqual(Object.keys(framework.secrets ?? {}).sort());
       const files = await planProject(framework, data);
-      const text = (path: string) => Buffer.from(files.find((file) => file.path === path)?.contents ?? '').toString('utf8');
-      for (const secret of Object.values(data.secrets)) expect(text('.env'), `.env holds every secret (${JSON.stringify(options)})`).toContain(secret);
+      const text = (path: string) =>
+        Buffer.from(files.find((file) => file.path === path)?.contents ?? '').toString('utf8');
+      for (const secret of Object.values(data.secrets))
+        expect(text('.env'), `.env holds every secret (${JSON.stringify(options)})`).toContain(secret);
       for (const file of files.filter((candidate) => candidate.path !== '.env')) {
         const contents = Buffer.from(file.contents).toString('utf8');
-        for (const secret of Object.values(data.secrets)) expect(contents.includes(secret), `${file.path} holds a secret`).toBe(false);
+        for (const secret of Object.values(data.secrets))
+          expect(contents.includes(secret), `${file.path} holds a secret`).toBe(false);
       }
       for (const service of servicesFor(framework, options)) {
-        expect(text('compose.yaml'), `compose.yaml runs "${COMPOSE_SERVICES[service].service}" (${JSON.stringify(options)})`).toMatch(
-          new RegExp(`^  ${COMPOSE_SERVICES[service].service}:$`, 'm'),
-        );
+        expect(
+          text('compose.yaml'),
+          `compose.yaml runs "${COMPOSE_SERVICES[service].service}" (${JSON.stringify(options)})`,
+        ).toMatch(new RegExp(`^  ${COMPOSE_SERVICES[service].service}:$`, 'm'));
       }
     }
   });

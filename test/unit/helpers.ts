@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import tmp from 'tmp';
 import { FRAMEWORKS } from '../../generators/index.js';
-import type { FrameworkDefinition } from '../../src/framework.js';
+import type { ChoiceOption, FrameworkDefinition, ServiceName, ToggleOption } from '../../src/framework.js';
 import { runCli, type CliContext } from '../../src/main.js';
 
 tmp.setGracefulCleanup();
@@ -55,7 +55,9 @@ export interface InProcessRun {
  */
 export async function runInProcess(
   args: readonly string[],
-  options: { cwd?: string; env?: Record<string, string>; tty?: boolean } & Partial<Pick<CliContext, 'asker' | 'frameworks' | 'templates'>> = {},
+  options: { cwd?: string; env?: Record<string, string>; tty?: boolean } & Partial<
+    Pick<CliContext, 'asker' | 'frameworks' | 'templates'>
+  > = {},
 ): Promise<InProcessRun> {
   const { cwd = tempDir(), env, tty = false, ...injected } = options;
   const stdout = captureStream(tty);
@@ -69,4 +71,23 @@ export async function runInProcess(
     ...injected,
   });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** A choice option for fixtures: the first value is the default; `services` by value. */
+export function choiceOption(
+  name: string,
+  values: readonly string[],
+  services: Partial<Record<string, ServiceName[]>> = {},
+): ChoiceOption {
+  const choices = values.map((value) => ({
+    value,
+    label: value,
+    ...(services[value] ? { services: services[value] } : {}),
+  }));
+  return { kind: 'choice', name, message: name, default: values[0]!, choices };
+}
+
+/** A toggle option for fixtures, on by default. */
+export function toggleOption(name: string, on = true): ToggleOption {
+  return { kind: 'toggle', name, message: name, default: on };
 }

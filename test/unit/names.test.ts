@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { isValidProjectName, projectNameProblem, toModuleName, toPythonPackage, toTitle } from '../../src/names.js';
 
 describe('project names', () => {
-  it.each(['my-app', 'api', 'app', 'site', 'shop', 'demo', 'shop2', 'a', 'blog_engine', 'x-1-y'])('accepts %j', (name) => {
-    expect(projectNameProblem(name)).toBeUndefined();
-  });
+  it.each(['my-app', 'api', 'app', 'site', 'shop', 'demo', 'shop2', 'a', 'blog_engine', 'x-1-y'])(
+    'accepts %j',
+    (name) => {
+      expect(projectNameProblem(name)).toBeUndefined();
+    },
+  );
 
   it.each([
     ['', 'empty'],
@@ -33,9 +36,12 @@ describe('project names', () => {
     expect(isValidProjectName(name)).toBe(false);
   });
 
-  it.each(['console', 'com10', 'lpt0', 'auxiliary', 'nully'])('accepts %j, which only looks like a Windows device name', (name) => {
-    expect(projectNameProblem(name)).toBeUndefined();
-  });
+  it.each(['console', 'com10', 'lpt0', 'auxiliary', 'nully'])(
+    'accepts %j, which only looks like a Windows device name',
+    (name) => {
+      expect(projectNameProblem(name)).toBeUndefined();
+    },
+  );
 
   it('refuses the names a framework reserves, and only those', () => {
     const reserved = { app: 'the app package', my_app: 'a module' };

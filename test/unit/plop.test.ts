@@ -22,22 +22,28 @@ function listFiles(root: string): string[] {
 describe('the plop bundle', () => {
   it('registers one generator per framework', async () => {
     const plop = await (await loadBundle()).loadGenerators(tempDir());
-    expect(plop.getGeneratorList().map((generator) => generator.name)).toEqual(FRAMEWORKS.map((framework) => framework.id));
+    expect(plop.getGeneratorList().map((generator) => generator.name)).toEqual(
+      FRAMEWORKS.map((framework) => framework.id),
+    );
   });
 
-  it.each(FRAMEWORKS.map((framework) => [framework.id, framework] as const))('%s: writes the same files as the lean path', async (_id, framework) => {
-    const dest = tempDir();
-    const plop = await (await loadBundle()).loadGenerators(dest);
-    const result = await plop.getGenerator(framework.id).runActions({ name: 'demo', ...defaultOptions(framework) });
-    expect(result.failures.map((failure) => `${failure.type}: ${failure.error}`)).toEqual([]);
+  it.each(FRAMEWORKS.map((framework) => [framework.id, framework] as const))(
+    '%s: writes the same files as the lean path',
+    async (_id, framework) => {
+      const dest = tempDir();
+      const plop = await (await loadBundle()).loadGenerators(dest);
+      const result = await plop.getGenerator(framework.id).runActions({ name: 'demo', ...defaultOptions(framework) });
+      expect(result.failures.map((failure) => `${failure.type}: ${failure.error}`)).toEqual([]);
 
-    const planned = await planProject(framework, buildTemplateData('demo', framework, {}));
-    expect(listFiles(join(dest, 'demo'))).toEqual(planned.map((file) => file.path).sort());
-    for (const file of planned) {
-      const onDisk = join(dest, 'demo', file.path);
-      expect(statSync(onDisk).mode & 0o111, file.path).toBe(file.mode & 0o111);
-      // secrets differ per run; every other file is identical
-      if (!file.path.startsWith('.env') || file.path === '.env.example') expect(readFileSync(onDisk).equals(Buffer.from(file.contents)), file.path).toBe(true);
-    }
-  });
+      const planned = await planProject(framework, buildTemplateData('demo', framework, {}));
+      expect(listFiles(join(dest, 'demo'))).toEqual(planned.map((file) => file.path).sort());
+      for (const file of planned) {
+        const onDisk = join(dest, 'demo', file.path);
+        expect(statSync(onDisk).mode & 0o111, file.path).toBe(file.mode & 0o111);
+        // secrets differ per run; every other file is identical
+        if (!file.path.startsWith('.env') || file.path === '.env.example')
+          expect(readFileSync(onDisk).equals(Buffer.from(file.contents)), file.path).toBe(true);
+      }
+    },
+  );
 });

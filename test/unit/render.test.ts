@@ -61,7 +61,9 @@ describe('the render rule', () => {
   });
 
   it('names the template file when rendering fails (strict mode)', async () => {
-    await expect(planTree(store, 'broken', data)).rejects.toThrow(/Cannot render template broken\/bad\.txt\.hbs: .*nope/);
+    await expect(planTree(store, 'broken', data)).rejects.toThrow(
+      /Cannot render template broken\/bad\.txt\.hbs: .*nope/,
+    );
   });
 
   it('lets a later action replace a file of an earlier one', () => {
@@ -70,7 +72,7 @@ describe('the render rule', () => {
     expect(mergePlans([[a], [b]])).toEqual([b]);
   });
 
-  it('runs a framework\'s actions in order and skips the ones whose skip gives a reason', async () => {
+  it("runs a framework's actions in order and skips the ones whose skip gives a reason", async () => {
     const framework = fixtureFramework('base', {
       actions: () => [
         { type: 'renderTree', templates: 'base' },

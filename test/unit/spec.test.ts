@@ -3,32 +3,41 @@ import { parseArgs } from '../../src/args.js';
 import type { FrameworkDefinition } from '../../src/framework.js';
 import { packageManagerFromUserAgent, resolveSpec, type Asker } from '../../src/spec.js';
 import { resolveTarget } from '../../src/target.js';
-import { express as realExpress, tempDir } from './helpers.js';
+import { choiceOption, express as realExpress, tempDir, toggleOption } from './helpers.js';
 
 // fixtures: a starter without options and one with two, its own reserved name and secrets
-const plain: FrameworkDefinition = { ...realExpress, id: 'plain', label: 'Plain', options: [], reservedNames: {}, secrets: {} };
+const plain: FrameworkDefinition = {
+  ...realExpress,
+  id: 'plain',
+  label: 'Plain',
+  options: [],
+  reservedNames: {},
+  secrets: {},
+};
 const fancy: FrameworkDefinition = {
   ...plain,
   id: 'fancy',
   label: 'Fancy',
   reservedNames: { app: 'the app package' },
   secrets: { key: { bytes: 32, encoding: 'base64', prefix: 'base64:' }, token: { bytes: 64, encoding: 'hex' } },
-  options: [
-    { kind: 'choice', name: 'cache', message: 'Cache', default: 'memory', choices: [{ value: 'memory', label: 'Memory' }, { value: 'none', label: 'None' }] },
-    { kind: 'toggle', name: 'login', message: 'Login', default: true },
-  ],
+  options: [choiceOption('cache', ['memory', 'none']), toggleOption('login')],
 };
 const frameworks = [plain, fancy];
 
-const resolve = (argv: string[], asker?: Asker, cwd = tempDir()) => resolveSpec(parseArgs(argv, frameworks), { frameworks, cwd, asker });
+const resolve = (argv: string[], asker?: Asker, cwd = tempDir()) =>
+  resolveSpec(parseArgs(argv, frameworks), { frameworks, cwd, asker });
 
 describe('resolveSpec without a terminal', () => {
   it('names --framework when the framework is missing', async () => {
-    await expect(resolve(['x'])).rejects.toThrow(/^Missing --framework \(e\.g\. --framework plain\); pass it, or --yes/);
+    await expect(resolve(['x'])).rejects.toThrow(
+      /^Missing --framework \(e\.g\. --framework plain\); pass it, or --yes/,
+    );
   });
 
   it('names the option flag when an option is missing', async () => {
-    await expect(resolve(['x', '--framework', 'fancy'])).rejects.toThrow(/^Missing --cache \(e\.g\. --cache memory\|none\)/);
+    await expect(resolve(['x', '--framework', 'fancy'])).rejects.toThrow(
+      /^Missing --cache \(e\.g\. --cache memory\|none\)/,
+    );
   });
 
   it('names the directory when it is missing', async () => {
@@ -45,19 +54,27 @@ describe('resolveSpec without a terminal', () => {
   });
 
   it('rejects an unknown framework, listing the known ones', async () => {
-    await expect(resolve(['x', '-f', 'spring'])).rejects.toThrow('Unknown framework "spring": choose one of plain, fancy.');
+    await expect(resolve(['x', '-f', 'spring'])).rejects.toThrow(
+      'Unknown framework "spring": choose one of plain, fancy.',
+    );
   });
 
   it('rejects a bad option value, listing the allowed ones', async () => {
-    await expect(resolve(['x', '-f', 'fancy', '--cache', 'disk', '--yes'])).rejects.toThrow('Invalid value "disk" for --cache: Fancy accepts memory, none.');
+    await expect(resolve(['x', '-f', 'fancy', '--cache', 'disk', '--yes'])).rejects.toThrow(
+      'Invalid value "disk" for --cache: Fancy accepts memory, none.',
+    );
   });
 
   it('rejects an option of another framework', async () => {
-    await expect(resolve(['x', '-f', 'plain', '--cache', 'memory'])).rejects.toThrow(/Option --cache does not apply to Plain/);
+    await expect(resolve(['x', '-f', 'plain', '--cache', 'memory'])).rejects.toThrow(
+      /Option --cache does not apply to Plain/,
+    );
   });
 
   it("applies the framework's own reserved names, and no other framework's", async () => {
-    await expect(resolve(['app', '-f', 'fancy', '--yes'])).rejects.toThrow(/Invalid project name "app" for Fancy: it would shadow the app package/);
+    await expect(resolve(['app', '-f', 'fancy', '--yes'])).rejects.toThrow(
+      /Invalid project name "app" for Fancy: it would shadow the app package/,
+    );
     await expect(resolve(['apps/app', '-f', 'fancy', '--yes'])).rejects.toThrow(/Invalid project name "app" for Fancy/);
     await expect(resolve(['app', '-f', 'plain', '--yes'])).resolves.toBeTruthy();
   });
@@ -70,7 +87,13 @@ describe('resolveSpec without a terminal', () => {
   it('freezes the spec and derives the template data once', async () => {
     const spec = await resolve(['my-app', '--yes', '--description', 'Hello']);
     expect(Object.isFrozen(spec)).toBe(true);
-    expect(spec.data).toMatchObject({ name: 'my-app', pythonPackage: 'my_app', moduleName: 'MyApp', title: 'My App', description: 'Hello' });
+    expect(spec.data).toMatchObject({
+      name: 'my-app',
+      pythonPackage: 'my_app',
+      moduleName: 'MyApp',
+      title: 'My App',
+      description: 'Hello',
+    });
   });
 
   it("gives every project fresh values of its own framework's secrets, and no others", async () => {
@@ -100,18 +123,28 @@ describe('resolveSpec in a terminal', () => {
 
 describe('targets and package managers', () => {
   it('keeps absolute paths as they are and takes the name from the last segment', () => {
-    expect(resolveTarget('/tmp/some/where/my-api', '/work')).toEqual({ name: 'my-api', targetDir: '/tmp/some/where/my-api', displayDir: '/tmp/some/where/my-api' });
+    expect(resolveTarget('/tmp/some/where/my-api', '/work')).toEqual({
+      name: 'my-api',
+      targetDir: '/tmp/some/where/my-api',
+      displayDir: '/tmp/some/where/my-api',
+    });
     expect(resolveTarget('/tmp/my-api/', '/work')).toMatchObject({ name: 'my-api', targetDir: '/tmp/my-api' });
   });
 
   it('puts a plain name or a relative path below the working directory, named after its last segment', () => {
     expect(resolveTarget('api', '/work')).toEqual({ name: 'api', targetDir: '/work/api', displayDir: 'api' });
-    expect(resolveTarget('apps/api', '/work')).toEqual({ name: 'api', targetDir: '/work/apps/api', displayDir: 'apps/api' });
+    expect(resolveTarget('apps/api', '/work')).toEqual({
+      name: 'api',
+      targetDir: '/work/apps/api',
+      displayDir: 'apps/api',
+    });
     expect(resolveTarget('./demo/', '/work')).toEqual({ name: 'demo', targetDir: '/work/demo', displayDir: './demo' });
   });
 
   it('refuses paths that go up, and invalid last segments', () => {
-    expect(() => resolveTarget('../x', '/work')).toThrow(/Invalid project name "\.\.\/x": it must be a new folder name/);
+    expect(() => resolveTarget('../x', '/work')).toThrow(
+      /Invalid project name "\.\.\/x": it must be a new folder name/,
+    );
     expect(() => resolveTarget('a/./b', '/work')).toThrow(/Invalid project name/);
     expect(() => resolveTarget('apps/Api', '/work')).toThrow(/Invalid project name "Api": it contains uppercase/);
     expect(() => resolveTarget('apps/con', '/work')).toThrow(/Windows reserves "CON"/);
