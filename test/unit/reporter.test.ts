@@ -16,12 +16,8 @@ describe('progress of a long step', () => {
     const out = captureStream(true);
     const task = createReporter(out, captureStream(), { NO_COLOR: '1' }).task('git init');
     task.failed();
-    const text = out.text();
-    // eslint-disable-next-line no-control-regex -- the terminal's erase-line sequence is what is checked
-    expect(text.split('\n')).toEqual([
-      expect.stringMatching(/^\r\u001b\[2K› git init\r\u001b\[2K✖ git init \(\d+ ms\)$/),
-      '',
-    ]);
+    const eraseLine = '\r\u001b[2K';
+    expect(out.text().split(eraseLine)).toEqual(['', '› git init', expect.stringMatching(/^✖ git init \(\d+ ms\)\n$/)]);
   });
 
   it.each([
