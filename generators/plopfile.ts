@@ -43,7 +43,7 @@ function promptsFor(framework: FrameworkDefinition) {
 }
 
 /** The action list of one run: template data (and its fresh secrets) built once for all actions. */
-export function plopActions(framework: FrameworkDefinition, answers: Record<string, unknown>) {
+function plopActions(framework: FrameworkDefinition, answers: Record<string, unknown>) {
   const options = Object.fromEntries(
     framework.options.map((option) => [option.name, (answers[option.name] ?? option.default) as string | boolean]),
   );

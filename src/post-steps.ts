@@ -14,7 +14,7 @@ export const INSTALL_LOG = 'create-backend-install.log';
 type ShownCommand = { argv: string[]; env?: Readonly<Record<string, string>> | undefined };
 
 /** Where `dir` stands for git: one `git rev-parse` answers both questions. */
-export async function gitStatusOf(dir: string): Promise<'no-git' | 'inside-work-tree' | 'outside'> {
+async function gitStatusOf(dir: string): Promise<'no-git' | 'inside-work-tree' | 'outside'> {
   const { execa } = await import('execa');
   const result = await execa('git', ['rev-parse', '--is-inside-work-tree'], { cwd: dir, reject: false });
   if ((result as { code?: string }).code === 'ENOENT') return 'no-git';
@@ -22,7 +22,7 @@ export async function gitStatusOf(dir: string): Promise<'no-git' | 'inside-work-
 }
 
 /** The install commands as run here: faster installers where the user has them. */
-export function installCommands(spec: ProjectSpec, available?: (program: string) => boolean): ShownCommand[] {
+function installCommands(spec: ProjectSpec, available?: (program: string) => boolean): ShownCommand[] {
   return spec.framework.commands.install.map((command) => {
     const chosen = preferFaster(command, available);
     return { argv: expandCommand(chosen, { packageManager: spec.packageManager }), env: chosen.env };

@@ -25,10 +25,10 @@ export interface TemplateStore {
   segment(top: string, text: string): Promise<Render>;
 }
 
-export const OVERLAYS_DIR = '_overlays';
+const OVERLAYS_DIR = '_overlays';
 
 /** A file of the artifact: path (from templates/), mode, and text, base64 or a template. */
-export interface ArtifactFile {
+interface ArtifactFile {
   path: string;
   mode: number;
   text?: string;
