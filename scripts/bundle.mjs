@@ -1,8 +1,10 @@
 // Build step: the package's code as bundles, every library inside them, so installing
 // create-backend downloads nothing else:
 // - dist/create-backend.js, the bin: one file (each extra module file costs an open at
-//   startup); code a run may not need (questions, rendering, installers, execa) is only
+//   startup); code a run may not need (questions, rendering, installers) is only
 //   evaluated when imported;
+// - dist/execa.js: execa, which alone is larger than the rest of the bin, parsed only when
+//   an installer or git runs — after the project is written, never before the first question;
 // - dist/plop.js: node-plop and the generators (src/plop.ts), loaded only by the commands
 //   that run plop generators, never by the CLI's default path.
 // Every other file of src/ and generators/ is also transpiled one to one into dist/ for
@@ -28,8 +30,16 @@ const sources = ['src', 'generators'].flatMap((dir) =>
     .filter((path) => path.endsWith('.ts'))
     .map((path) => `${dir}/${path}`),
 );
+/** `import('execa')` in the bin loads the sibling bundle dist/execa.js. */
+const execaBeside = {
+  name: 'execa-beside',
+  setup(build) {
+    build.onResolve({ filter: /^execa$/ }, () => ({ path: './execa.js', external: true }));
+  },
+};
 await Promise.all([
-  build({ ...common, entryPoints: { 'create-backend': 'src/cli.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { 'create-backend': 'src/cli.ts' }, outdir: 'dist', plugins: [execaBeside] }),
+  build({ ...common, entryPoints: { execa: 'node_modules/execa/index.js' }, outdir: 'dist', minify: true }),
   build({ ...common, entryPoints: { plop: 'src/plop.ts' }, outdir: 'dist', minify: true }),
   build({
     entryPoints: sources,

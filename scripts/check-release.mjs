@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // npm run check:release — what `npm publish` would ship, checked on the real tarball
 // (run after `npm run build`; .ci/run runs it):
-// - one tarball under 1 MB: the bin, the template artifact, package.json, README;
+// - one tarball under 1 MB: the bin (and execa beside it), the template artifact, package.json, README;
 // - package.json without dependencies of any kind (every library is in the bundle);
 // - the templates once: every file of templates/ in the artifact, no other copy;
 // - the bin bundle carries neither node-plop nor the Handlebars compiler;
 // - unpacked alone (no node_modules anywhere above it), the bin runs and generates every starter.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -35,7 +35,9 @@ try {
   check(pack.size < MAX_TARBALL_BYTES, `the tarball is ${pack.size} bytes (limit ${MAX_TARBALL_BYTES})`);
   const unexpected = shipped.filter(
     (path) =>
-      !/^(package\.json|README\.md|LICENSE|dist\/create-backend\.js|dist\/templates\/[a-z0-9-]+\.js)$/.test(path),
+      !/^(package\.json|README\.md|LICENSE|dist\/create-backend\.js|dist\/execa\.js|dist\/templates\/[a-z0-9-]+\.js)$/.test(
+        path,
+      ),
   );
   check(unexpected.length === 0, `unexpected files in the tarball: ${unexpected.join(', ')}`);
 
@@ -90,7 +92,13 @@ try {
     run([join(work, `generated-${id}`), '--framework', id, '--yes', '--no-install', '--no-git']);
     check(readdirSync(join(work, `generated-${id}`)).length > 0, `the unpacked bin generated nothing for ${id}`);
   }
-  console.log(`the unpacked bin ran alone and generated: ${frameworks.join(', ')}`);
+  // git init runs through execa, the bundle beside the bin
+  run([join(work, 'generated-with-git'), '--framework', frameworks[0], '--yes', '--no-install']);
+  check(
+    existsSync(join(work, 'generated-with-git', '.git')),
+    'the unpacked bin made no git repository (dist/execa.js)',
+  );
+  console.log(`the unpacked bin ran alone and generated: ${frameworks.join(', ')} (and one with git init)`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
