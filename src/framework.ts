@@ -53,7 +53,7 @@ export interface Command {
    * A faster equivalent used when its program is on PATH (e.g. `uv pip install` for
    * `pip install`); the standard `argv` otherwise.
    */
-  faster?: { argv: readonly string[]; env?: Readonly<Record<string, string>> };
+  faster?: { argv: readonly string[] };
 }
 
 export interface Toolchain {

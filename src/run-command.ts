@@ -28,9 +28,8 @@ export function onPath(program: string, path: string | undefined = process.env.P
 /** The command to run: its faster equivalent when that program is available. */
 export function preferFaster(command: Command, available: (program: string) => boolean = onPath): Command {
   const faster = command.faster;
-  return faster && available(faster.argv[0]!)
-    ? { argv: faster.argv, ...(faster.env ? { env: faster.env } : {}) }
-    : command;
+  // the faster program takes the same environment
+  return faster && available(faster.argv[0]!) ? { ...command, argv: faster.argv } : command;
 }
 
 /** Replaces `{pm}`, `{port}`, `{harness}`, `{python}` in a command's argv. */
