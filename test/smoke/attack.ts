@@ -5,6 +5,7 @@
 // oversized bodies answered 4xx, no password hash in a public response — and a
 // schemathesis run over that document: no 5xx, every response as documented.
 import assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
 import { execa } from 'execa';
 import type { AttackChecks, SmokeContext } from './types.js';
 
@@ -51,7 +52,8 @@ async function fuzz(context: SmokeContext, attack: AttackChecks, headers: Record
     '--request-timeout', '20', '--generation-database', 'none', '--suppress-health-check', 'all', '--no-color',
     ...Object.entries(headers).flatMap(([name, value]) => ['--header', `${name}: ${value}`]),
   ];
-  const result = await execa(program, argv, { reject: false, all: true, timeout: 8 * 60_000, env: { NO_COLOR: '1' } });
+  // in a folder of its own: schemathesis keeps a .schemathesis/ cache in its working directory
+  const result = await execa(program, argv, { cwd: tmpdir(), reject: false, all: true, timeout: 8 * 60_000, env: { NO_COLOR: '1' } });
   const output = result.all ?? '';
   assert.equal(result.exitCode, 0, `schemathesis found problems (exit ${result.exitCode ?? result.signal}):\n${output.split('\n').slice(-120).join('\n')}`);
   const summary = output.split('\n').filter((line) => /passed|failed|error/i.test(line)).slice(-3).join(' / ');
