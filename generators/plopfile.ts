@@ -24,7 +24,7 @@ function promptsFor(framework: FrameworkDefinition) {
       name: 'name',
       message: 'Project name',
       validate: (value: string) => {
-        const problem = projectNameProblem(value);
+        const problem = projectNameProblem(value, framework.reservedNames);
         return problem ? `Not a valid name: ${problem}` : true;
       },
     },
