@@ -5,7 +5,6 @@
 
 /** The id of a registered definition, derived from the list in generators/index.ts. */
 export type { FrameworkId } from '../generators/index.js';
-export type Language = 'TypeScript' | 'Python' | 'PHP' | 'Ruby';
 
 /** A question with a fixed set of answers: `--<flag> <value>`. */
 export interface ChoiceOption {
@@ -87,7 +86,8 @@ export interface FrameworkDefinition {
   label: string;
   /** One line for the framework list. */
   summary: string;
-  language: Language;
+  /** The language of the generated code, as the list shows it, e.g. "TypeScript", "Python". */
+  language: string;
   options: readonly FrameworkOption[];
   /** Project names this starter cannot take, with what each would shadow. */
   reservedNames?: Readonly<Record<string, string>>;
