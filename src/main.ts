@@ -102,13 +102,13 @@ async function createProject(argv: readonly string[], context: CliContext, repor
 
   report.step(`Writing ${files.length} files to ${spec.targetDir}`);
   await writeProject(spec.targetDir, files, { force: spec.force });
-  return finishProject(spec, report);
+  return finishProject(spec, report, context.env);
 }
 
 /** Said when a signal stops the run after the files are in place (the install is running). */
 let afterWrite: ((signal: string) => void) | undefined;
 
-async function finishProject(spec: ProjectSpec, report: Reporter): Promise<number> {
+async function finishProject(spec: ProjectSpec, report: Reporter, env: CliContext['env']): Promise<number> {
   const { initializeGit, installDependencies } = await import('./post-steps.js');
   let installed = false;
   if (spec.install) {
@@ -116,10 +116,10 @@ async function finishProject(spec: ProjectSpec, report: Reporter): Promise<numbe
       report.error(
         `Cancelled (${signal}) while installing. The project is kept in ${spec.targetDir}; run the install again:\n${nextStepsText(spec, false)}`,
       );
-    installed = await installDependencies(spec, report);
+    installed = await installDependencies(spec, report, env);
     afterWrite = undefined;
   }
-  if (spec.git) await initializeGit(spec, report);
+  if (spec.git) await initializeGit(spec, report, env);
   report.out(`\n${nextStepsText(spec, installed)}`);
   return spec.install && !installed ? 1 : 0;
 }

@@ -5,7 +5,7 @@
 import { appendFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Reporter } from './reporter.js';
-import { expandCommand, formatCommand, preferFaster, runInProject } from './run-command.js';
+import { expandCommand, formatCommand, onPath, preferFaster, runInProject, type Environment } from './run-command.js';
 import type { ProjectSpec } from './spec.js';
 
 /** The installers' output, in the project folder; removed when every step succeeded. */
@@ -14,15 +14,20 @@ export const INSTALL_LOG = 'create-backend-install.log';
 type ShownCommand = { argv: string[]; env?: Readonly<Record<string, string>> | undefined };
 
 /** Where `dir` stands for git: one `git rev-parse` answers both questions. */
-async function gitStatusOf(dir: string): Promise<'no-git' | 'inside-work-tree' | 'outside'> {
+async function gitStatusOf(dir: string, env: Environment): Promise<'no-git' | 'inside-work-tree' | 'outside'> {
   const { execa } = await import('execa');
-  const result = await execa('git', ['rev-parse', '--is-inside-work-tree'], { cwd: dir, reject: false });
+  const result = await execa('git', ['rev-parse', '--is-inside-work-tree'], {
+    cwd: dir,
+    env,
+    extendEnv: false,
+    reject: false,
+  });
   if ((result as { code?: string }).code === 'ENOENT') return 'no-git';
   return result.exitCode === 0 && result.stdout.trim() === 'true' ? 'inside-work-tree' : 'outside';
 }
 
 /** The install commands as run here: faster installers where the user has them. */
-function installCommands(spec: ProjectSpec, available?: (program: string) => boolean): ShownCommand[] {
+function installCommands(spec: ProjectSpec, available: (program: string) => boolean): ShownCommand[] {
   return spec.framework.commands.install.map((command) => {
     const chosen = preferFaster(command, available);
     return { argv: expandCommand(chosen, { packageManager: spec.packageManager }), env: chosen.env };
@@ -34,10 +39,10 @@ function reasonOf(error: unknown): string {
 }
 
 /** The first toolchain the project needs that is not on this machine, or undefined. */
-async function missingToolchain(spec: ProjectSpec): Promise<string | undefined> {
+async function missingToolchain(spec: ProjectSpec, env: Environment): Promise<string | undefined> {
   for (const tool of spec.framework.toolchain) {
     try {
-      await runInProject(tool.check, spec.targetDir);
+      await runInProject(tool.check, spec.targetDir, env);
     } catch {
       return `${tool.name} was not found (${formatCommand(tool.check)} failed)`;
     }
@@ -46,24 +51,24 @@ async function missingToolchain(spec: ProjectSpec): Promise<string | undefined> 
 }
 
 /** Returns false (after saying how to finish) when an installer failed or cannot run. */
-export async function installDependencies(spec: ProjectSpec, report: Reporter): Promise<boolean> {
-  const commands = installCommands(spec);
+export async function installDependencies(spec: ProjectSpec, report: Reporter, env: Environment): Promise<boolean> {
+  const commands = installCommands(spec, (program) => onPath(program, env.PATH));
   const finish = (from: number) =>
     `finish with: cd ${formatCommand([spec.displayDir])} && ${commands
       .slice(from)
       .map((command) => formatCommand(command.argv))
       .join(' && ')}`;
-  const missing = await missingToolchain(spec);
+  const missing = await missingToolchain(spec, env);
   if (missing) {
     report.warn(`Skipped installing dependencies: ${missing}. The project is kept; install it, then ${finish(0)}`);
     return false;
   }
   const log = join(spec.targetDir, INSTALL_LOG);
-  for (const [index, { argv, env }] of commands.entries()) {
+  for (const [index, { argv, env: commandEnv }] of commands.entries()) {
     const task = report.task(`Installing dependencies: ${formatCommand(argv)}`);
     appendFileSync(log, `$ ${formatCommand(argv)}\n`);
     try {
-      await runInProject(argv, spec.targetDir, { env, log });
+      await runInProject(argv, spec.targetDir, env, { env: commandEnv, log });
       task.done();
     } catch (error) {
       task.failed();
@@ -78,8 +83,8 @@ export async function installDependencies(spec: ProjectSpec, report: Reporter): 
   return true;
 }
 
-export async function initializeGit(spec: ProjectSpec, report: Reporter): Promise<void> {
-  const status = await gitStatusOf(spec.targetDir);
+export async function initializeGit(spec: ProjectSpec, report: Reporter, env: Environment): Promise<void> {
+  const status = await gitStatusOf(spec.targetDir, env);
   if (status === 'no-git') {
     report.info('Skipped git init: git is not installed.');
     return;
@@ -90,8 +95,9 @@ export async function initializeGit(spec: ProjectSpec, report: Reporter): Promis
   }
   const task = report.task('Initializing a git repository');
   const { execa } = await import('execa');
-  const git = (args: string[]) => execa('git', args, { cwd: spec.targetDir });
-  const identity = await execa('git', ['config', 'user.email'], { cwd: spec.targetDir, reject: false });
+  const options = { cwd: spec.targetDir, env, extendEnv: false };
+  const git = (args: string[]) => execa('git', args, options);
+  const identity = await execa('git', ['config', 'user.email'], { ...options, reject: false });
   const fallbackIdentity =
     identity.exitCode === 0 ? [] : ['-c', 'user.name=create-backend', '-c', 'user.email=create-backend@localhost'];
   try {

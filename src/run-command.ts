@@ -48,20 +48,26 @@ export function formatCommand(argv: readonly string[]): string {
   return argv.map((arg) => (/^[\w@%+=:,./{}-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
+/** The environment a run gives its child processes (the process's own, or a test's). */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
 /**
- * Runs `argv` in `cwd`; its output is appended to the file `log`, or dropped. Rejects
- * with execa's error (its `shortMessage` says what failed).
+ * Runs `argv` in `cwd` with exactly `env` (plus the command's own variables); its output
+ * is appended to the file `log`, or dropped. Rejects with execa's error (its
+ * `shortMessage` says what failed).
  */
 export async function runInProject(
   argv: readonly string[],
   cwd: string,
+  env: Environment,
   options: { env?: Readonly<Record<string, string>> | undefined; log?: string | undefined } = {},
 ): Promise<void> {
   const { execa } = await import('execa');
   const output = options.log === undefined ? 'ignore' : { file: options.log, append: true };
   await execa(argv[0]!, argv.slice(1), {
     cwd,
-    env: { ...options.env },
+    env: { ...env, ...options.env },
+    extendEnv: false,
     stdin: 'ignore',
     stdout: output,
     stderr: output,

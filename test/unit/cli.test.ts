@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { FRAMEWORKS } from '../../generators/index.js';
 import { SUBCOMMANDS } from '../../src/main.js';
 import type { Asker } from '../../src/spec.js';
-import { runInProcess, tempDir, writeTree } from './helpers.js';
+import { INSTALL_LOG } from '../../src/post-steps.js';
+import { fakeNpm, runInProcess, tempDir, writeTree } from './helpers.js';
 
 const GENERATE = ['--yes', '--no-install', '--no-git'];
 
@@ -146,6 +147,41 @@ describe('create-backend (in-process)', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Skipped git init: the project is inside an existing git work tree.');
     expect(existsSync(join(cwd, 'demo/.git'))).toBe(false);
+  });
+
+  it('installs with one progress line per step and the time taken, and removes the log', async () => {
+    const cwd = tempDir();
+    const result = await runInProcess(['demo', '-f', 'express', '--yes', '--no-git'], {
+      cwd,
+      env: { PATH: fakeNpm('echo "added 1 package"'), npm_config_user_agent: 'npm/11 node/v20' },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(
+      /^› Installing dependencies: npm install\n✔ Installing dependencies: npm install \(\d+(\.\d)? m?s\)$/m,
+    );
+    expect(result.stdout).not.toContain('added 1 package');
+    expect(existsSync(join(cwd, 'demo', INSTALL_LOG))).toBe(false);
+  });
+
+  it('keeps the project and the installer log, and says how to finish, when the install fails', async () => {
+    const cwd = tempDir();
+    const result = await runInProcess(['demo', '-f', 'express', '--yes'], {
+      cwd,
+      env: { PATH: fakeNpm('echo "npm ERR! no network" >&2; exit 1'), npm_config_user_agent: 'npm/11 node/v20' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^✖ Installing dependencies: npm install \(/m);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `Installing dependencies failed \\(.*exit code 1.*\\); its output is in demo/${INSTALL_LOG}\\. The project is kept; finish with: cd demo && npm install`,
+      ),
+    );
+    expect(readFileSync(join(cwd, 'demo', INSTALL_LOG), 'utf8')).toContain('npm ERR! no network');
+    expect(existsSync(join(cwd, 'demo/package.json'))).toBe(true);
+    // the log stays out of the first commit
+    const tracked = (await execa('git', ['ls-files'], { cwd: join(cwd, 'demo') })).stdout.split('\n');
+    expect(tracked).toContain('package.json');
+    expect(tracked).not.toContain(INSTALL_LOG);
   });
 
   it('has a dispatch point for subcommands, none of which is loaded by a plain run', () => {

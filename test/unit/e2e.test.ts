@@ -1,23 +1,15 @@
 // The built bin, spawned as a user runs it — only for what needs a real process: exit
-// codes and one-line stderr of the bin itself, signals, installers, file permissions.
+// codes and one-line stderr of the bin itself, signals, file permissions.
 // Everything else runs in-process (runCli with an injected context).
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { INSTALL_LOG } from '../../src/post-steps.js';
-import { tempDir, writeTree } from './helpers.js';
+import { fakeNpm, tempDir } from './helpers.js';
 
 const CLI = join(import.meta.dirname, '../../dist/create-backend.js');
 const ENV = { NO_COLOR: '1', CI: 'true', npm_config_user_agent: 'npm/11 node/v20' };
-
-/** A PATH whose `npm` is a script of the test's own, before the real PATH. */
-function fakeNpm(script: string): string {
-  const bin = tempDir();
-  writeTree(bin, { npm: { contents: `#!/bin/sh\n${script}\n`, mode: 0o755 } });
-  return `${bin}:${process.env.PATH}`;
-}
 
 describe('the bin', () => {
   it('exits 0 and prints to stdout only', async () => {
@@ -65,43 +57,6 @@ describe('the bin', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/Cannot write the project to ".*read-only\/api": permission denied/);
     expect(readdirSync(parent)).toEqual([]);
-  });
-
-  it('installs with one progress line per step and the time taken, and removes the log', async () => {
-    const cwd = tempDir();
-    const result = await execa(process.execPath, [CLI, 'demo', '-f', 'express', '--yes', '--no-git'], {
-      cwd,
-      reject: false,
-      env: { ...ENV, PATH: fakeNpm('echo "added 1 package"') },
-    });
-    expect(result.exitCode, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(
-      /^› Installing dependencies: npm install\n✔ Installing dependencies: npm install \(\d+(\.\d)? m?s\)$/m,
-    );
-    expect(result.stdout).not.toContain('added 1 package');
-    expect(existsSync(join(cwd, 'demo', INSTALL_LOG))).toBe(false);
-  });
-
-  it('keeps the project and the installer log, and says how to finish, when the install fails', async () => {
-    const cwd = tempDir();
-    const result = await execa(process.execPath, [CLI, 'demo', '-f', 'express', '--yes'], {
-      cwd,
-      reject: false,
-      env: { ...ENV, PATH: fakeNpm('echo "npm ERR! no network" >&2; exit 1') },
-    });
-    expect(result.exitCode).toBe(1);
-    expect(result.stdout).toMatch(/^✖ Installing dependencies: npm install \(/m);
-    expect(result.stderr).toMatch(
-      new RegExp(
-        `Installing dependencies failed \\(.*exit code 1.*\\); its output is in demo/${INSTALL_LOG}\\. The project is kept; finish with: cd demo && npm install`,
-      ),
-    );
-    expect(readFileSync(join(cwd, 'demo', INSTALL_LOG), 'utf8')).toContain('npm ERR! no network');
-    expect(existsSync(join(cwd, 'demo/package.json'))).toBe(true);
-    // the log stays out of the first commit
-    const tracked = (await execa('git', ['ls-files'], { cwd: join(cwd, 'demo') })).stdout.split('\n');
-    expect(tracked).toContain('package.json');
-    expect(tracked).not.toContain(INSTALL_LOG);
   });
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -52,6 +52,7 @@ export interface InProcessRun {
 /**
  * `create-backend …args` in this process, as it runs without a terminal (CI=true) unless
  * `tty` is set: the same code path as the bin, with argv, cwd, env and streams injected.
+ * The environment holds only PATH and HOME of this process, plus `env`.
  */
 export async function runInProcess(
   args: readonly string[],
@@ -64,7 +65,7 @@ export async function runInProcess(
   const stderr = captureStream(tty);
   const code = await runCli(args, {
     cwd,
-    env: { NO_COLOR: '1', ...(tty ? {} : { CI: 'true' }), ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...(tty ? {} : { CI: 'true' }), ...env },
     stdin: { isTTY: tty },
     stdout,
     stderr,
@@ -90,4 +91,11 @@ export function choiceOption(
 /** A toggle option for fixtures, on by default. */
 export function toggleOption(name: string, on = true): ToggleOption {
   return { kind: 'toggle', name, message: name, default: on };
+}
+
+/** A PATH whose `npm` is a script of the test's own, before this process's PATH. */
+export function fakeNpm(script: string): string {
+  const bin = tempDir();
+  writeTree(bin, { npm: { contents: `#!/bin/sh\n${script}\n`, mode: 0o755 } });
+  return `${bin}:${process.env.PATH}`;
 }
