@@ -14,13 +14,15 @@ export const express: FrameworkDefinition = {
     cacheOption('Store of the response cache', { memory: 'per process, LRU', redis: 'shared by every process, reads REDIS_URL' }),
   ],
   reservedNames: { ...NODE_RESERVED_NAMES, ...libraryNames('package', ['express', 'vitest']) },
-  toolchain: [{ name: 'Node.js 20+', check: ['node', '--version'] }],
+  toolchain: [{ name: 'Node.js 22+', check: ['node', '--version'] }],
   commands: {
     install: [{ argv: ['{pm}', 'install'] }],
     test: [{ argv: ['{pm}', 'test'] }],
-    lint: [{ argv: ['{pm}', 'run', 'lint'] }],
+    lint: [{ argv: ['{pm}', 'run', 'lint'] }, { argv: ['{pm}', 'run', 'typecheck'] }],
     setup: [{ argv: ['{pm}', 'run', 'build'] }, { argv: ['{pm}', 'run', 'db:migrate'] }],
-    start: { argv: ['{pm}', 'start'] },
+    // Development mode (stack traces, sample data): `npm start` runs the built server in
+    // production mode unless NODE_ENV=development.
+    start: { argv: ['{pm}', 'run', 'dev'] },
     readyPath: '/',
     defaultPort: 3000,
   },

@@ -17,7 +17,7 @@ export default defineConfig(
       // Repository methods are async because the interface is (a database needs it),
       // even where the in-memory implementation has nothing to await.
       '@typescript-eslint/require-await': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
   {

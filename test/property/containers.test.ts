@@ -61,7 +61,8 @@ function valuesOf(node: unknown, key: string): string[] {
   if (Array.isArray(node)) return node.flatMap((item) => valuesOf(item, key));
   if (!node || typeof node !== 'object') return [];
   return Object.entries(node).flatMap(([name, value]) => {
-    const own = name === key ? (Array.isArray(value) ? value : [value]).filter((item) => typeof item !== 'object').map(String) : [];
+    // an expression (`${{ matrix.node }}`) names a value listed elsewhere, e.g. in the matrix
+    const own = name === key ? (Array.isArray(value) ? value : [value]).filter((item) => typeof item !== 'object').map(String).filter((item) => !item.includes('${{')) : [];
     return [...own, ...valuesOf(value, key)];
   });
 }

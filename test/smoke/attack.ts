@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { execa } from 'execa';
+import { HttpClient } from './http.js';
 import type { AttackChecks, SmokeContext } from './types.js';
 
 /** Fires `count` requests at once (none waits for another) and resolves with all answers. */
@@ -64,7 +65,9 @@ export async function attackStage(attack: AttackChecks | undefined, context: Smo
   assert.ok(attack, 'this starter has no attack stage: add production.attack to its smoke checks');
   await attack.check(context);
 
-  const client = context.client();
+  const proxied = attack.headers ?? {};
+  const newClient = () => new HttpClient(context.baseUrl, proxied);
+  const client = newClient();
   const served = await client.get(attack.openapi, { accept: 'application/json' });
   assert.equal(served.status, 200, `GET ${attack.openapi}: the OpenAPI document is served`);
   const document = served.json as { openapi?: string; paths?: Record<string, Record<string, unknown>> };
@@ -75,13 +78,13 @@ export async function attackStage(attack: AttackChecks | undefined, context: Smo
 
   for (const operation of writes) {
     const what = `anonymous ${operation.method} ${operation.concrete}`;
-    const anonymous = await context.client().sendJson(operation.method, operation.concrete, {});
+    const anonymous = await newClient().sendJson(operation.method, operation.concrete, {});
     assert.ok(anonymous.status < 500, `${what}: answered ${anonymous.status}`);
     if (attack.writesNeedAuth) assert.ok([401, 403].includes(anonymous.status), `${what}: expected 401/403, got ${anonymous.status}: ${anonymous.text.slice(0, 300)}`);
   }
 
   const headers = (await attack.auth?.(context)) ?? {};
-  const authed = context.client();
+  const authed = newClient();
   for (const operation of writes.filter((candidate) => candidate.method !== 'DELETE')) {
     const what = `${operation.method} ${operation.concrete}`;
     const malformed = await authed.request(operation.method, operation.concrete, {
@@ -97,12 +100,12 @@ export async function attackStage(attack: AttackChecks | undefined, context: Smo
   }
 
   for (const operation of operations.filter((candidate) => candidate.method === 'GET')) {
-    const response = await context.client().get(operation.concrete, { accept: 'application/json' });
+    const response = await newClient().get(operation.concrete, { accept: 'application/json' });
     assert.ok(response.status < 500, `anonymous GET ${operation.concrete}: answered ${response.status}`);
     assertNoLeak(response.text, [], `anonymous GET ${operation.concrete}`);
   }
 
-  await fuzz(context, attack, headers);
-  const alive = await context.client().get(attack.openapi);
+  await fuzz(context, attack, { ...proxied, ...headers });
+  const alive = await newClient().get(attack.openapi);
   assert.equal(alive.status, 200, 'the server still answers after the attack stage');
 }

@@ -3,12 +3,60 @@
 // the accounts land in PostgreSQL, with --cache redis the lockout counters in Redis.
 // Then the same project under the production settings and gunicorn, behind a pretend
 // TLS proxy (X-Forwarded-Proto: https): no debug pages, secure cookies, security
-// headers, CSRF enforced, passwords hashed with Django's default hasher.
+// headers (CSP among them), CSRF enforced (JSON answers on the API), passwords hashed with
+// Django's default hasher. Then the attack stage: 40 parallel wrong log-ins across the
+// gunicorn workers gunicorn.conf.py starts, each visitor counted apart behind the proxy,
+// anonymous writes, oversized bodies, leaks, and a timing probe for unknown addresses.
 import assert from 'node:assert/strict';
-import { expectStatus, formToken, type HttpClient, type HttpResponse } from './http.js';
+import { assertNoLeak, burst } from './attack.js';
+import { expectStatus, formToken, HttpClient, type HttpResponse } from './http.js';
 import type { SmokeChecks, SmokeContext } from './types.js';
 
 const PASSWORD = 'smoke-test-passphrase-42';
+/** LOGIN_FAILURE_LIMIT's default in config/settings/base.py. */
+const LOGIN_FAILURE_LIMIT = 5;
+/** What the TLS-terminating proxy adds; production.py trusts it (SECURE_PROXY_SSL_HEADER). */
+const HTTPS = { 'x-forwarded-proto': 'https' };
+const POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+/** A client whose every request comes through the TLS proxy, as in a deployment. */
+class BehindTlsProxy extends HttpClient {
+  override request(method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}) {
+    return super.request(method, path, { ...init, headers: { ...HTTPS, ...init.headers } });
+  }
+}
+
+/** What a browser on the HTTPS site sends with a form or an API write: Origin and Referer. */
+function sameOrigin(context: SmokeContext, path: string): Record<string, string> {
+  const origin = `https://${new URL(context.baseUrl).host}`;
+  return { origin, referer: `${origin}${path}` };
+}
+
+/** Signs up a new account over HTTPS and returns its logged-in client. */
+async function signUp(context: SmokeContext, email: string): Promise<BehindTlsProxy> {
+  const browser = new BehindTlsProxy(context.baseUrl);
+  const page = await browser.get('/accounts/signup/');
+  const token = formToken(page.text, 'csrfmiddlewaretoken');
+  const fields = { csrfmiddlewaretoken: token, email, name: 'Attack', password1: PASSWORD, password2: PASSWORD };
+  expectRedirect(await browser.postForm('/accounts/signup/', fields, sameOrigin(context, '/accounts/signup/')), '/accounts/profile/', `sign up ${email}`);
+  return browser;
+}
+
+/** POSTs the log-in form as `client` (which holds the page's CSRF cookie) with `token`. */
+function logIn(context: SmokeContext, client: HttpClient, token: string, email: string, password: string, headers: Record<string, string> = {}) {
+  return client.postForm('/accounts/login/', { csrfmiddlewaretoken: token, username: email, password }, { ...sameOrigin(context, '/accounts/login/'), ...headers });
+}
+
+/** A fresh client behind the proxy, with the log-in page's CSRF token. */
+async function loginPage(context: SmokeContext, headers: Record<string, string> = {}) {
+  const client = new BehindTlsProxy(context.baseUrl);
+  const page = await client.get('/accounts/login/', headers);
+  expectStatus(page, 200, 'log-in page');
+  return { client, token: formToken(page.text, 'csrfmiddlewaretoken') };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** GETs a page holding a form and POSTs the form with the page's CSRF token. */
 async function submitForm(client: HttpClient, path: string, fields: Record<string, string>, formPage = path) {
@@ -46,6 +94,17 @@ async function expectLockoutInRedis(context: SmokeContext) {
   assert.ok(ttl > 0 && ttl <= 15 * 60, `the lockout counter ${keys[0]} expires in the lockout window (TTL ${ttl})`);
 }
 
+/** The project's test suite leaves the developer's Redis database alone (no FLUSHDB). */
+async function expectTestsKeepTheDevelopersRedis(context: SmokeContext) {
+  const redis = (...args: string[]) => context.run(['redis-cli', '-u', context.env.REDIS_URL!, ...args]);
+  const sentinel = `developer-key-${Date.now()}`;
+  await redis('SET', sentinel, 'kept', 'EX', '600');
+  await context.run(['.venv/bin/python', '-m', 'pytest', '-q', '-p', 'no:cacheprovider']);
+  assert.equal((await redis('GET', sentinel)).stdout.trim(), 'kept', `the test suite deleted ${sentinel} from ${context.env.REDIS_URL}`);
+  await expectLockoutInRedis(context); // the development server's counters survive too
+  await redis('DEL', sentinel);
+}
+
 async function expectAccountInPostgres(context: SmokeContext, email: string) {
   const { stdout } = await context.run(['psql', context.env.DATABASE_URL!, '-tAc', `SELECT email FROM accounts_user WHERE email = '${email}'`]);
   assert.equal(stdout.trim(), email, 'the account is a row in PostgreSQL');
@@ -58,6 +117,17 @@ function expectRedirect(response: { status: number; headers: Headers; text: stri
 
 const checks: SmokeChecks = {
   framework: 'django',
+  // Django 6 needs Python 3.12; the host's Python 3.11 gets the 5.2 LTS the ranges admit.
+  alsoOnHost: 'Django 5.2 LTS on Python 3.11',
+  versions: [
+    {
+      argv: [
+        '.venv/bin/python', '-c',
+        'import sys, importlib.metadata as m; print("Python", sys.version.split()[0]); ' +
+          'print(", ".join(f"{p} {m.version(p)}" for p in ["Django", "django-environ", "whitenoise", "gunicorn", "pytest", "pytest-django", "ruff"]))',
+      ],
+    },
+  ],
   // The development settings, as `manage.py runserver` picks by default.
   env: { DJANGO_SETTINGS_MODULE: 'config.settings.development' },
   async check(context) {
@@ -102,7 +172,10 @@ const checks: SmokeChecks = {
     expectStatus(adminLogin, 200, 'admin login page');
     assert.ok(adminLogin.text.includes('csrfmiddlewaretoken'), 'the admin login page has its form');
 
-    if (context.options.cache === 'redis') await expectLockoutInRedis(context);
+    if (context.options.cache === 'redis') {
+      await expectLockoutInRedis(context);
+      await expectTestsKeepTheDevelopersRedis(context);
+    }
     if (context.options.db === 'postgres') await expectAccountInPostgres(context, email);
   },
 
@@ -116,7 +189,8 @@ const checks: SmokeChecks = {
       { argv: ['.venv/bin/python', 'manage.py', 'migrate', '--no-input'] },
       { argv: ['.venv/bin/python', 'manage.py', 'collectstatic', '--no-input'] },
     ],
-    start: { argv: ['.venv/bin/gunicorn', 'config.wsgi', '--bind', '127.0.0.1:{port}', '--workers', '2'] },
+    // As the Dockerfile starts it: workers and threads from gunicorn.conf.py.
+    start: { argv: ['.venv/bin/gunicorn', 'config.wsgi', '--bind', '127.0.0.1:{port}'] },
     async check(context) {
       const origin = `https://${new URL(context.baseUrl).host}`;
       // What a TLS-terminating proxy adds; SECURE_PROXY_SSL_HEADER trusts it.
@@ -133,6 +207,7 @@ const checks: SmokeChecks = {
       assert.equal(home.headers.get('x-content-type-options'), 'nosniff');
       assert.equal(home.headers.get('x-frame-options'), 'DENY');
       assert.equal(home.headers.get('referrer-policy'), 'same-origin');
+      assert.equal(home.headers.get('content-security-policy'), POLICY, 'the Content-Security-Policy');
 
       const missing = await browser.get('/no-such-page/', https);
       expectStatus(missing, 404, 'unknown URL');
@@ -148,6 +223,10 @@ const checks: SmokeChecks = {
       const forged = await browser.postForm('/accounts/login/', { username: 'x@example.com', password: 'whatever' }, { ...https, origin, referer: `${origin}/accounts/login/` });
       expectStatus(forged, 403, 'log-in POST without a CSRF token');
       expectNoDebugInfo(forged, 'the CSRF failure page');
+      assert.match(forged.headers.get('content-type') ?? '', /^text\/html/, 'a page answers a CSRF failure with a page');
+      const forgedApi = await browser.sendJson('PATCH', '/api/me/', { name: 'x' }, { ...https, origin });
+      expectStatus(forgedApi, 403, 'API write without a CSRF token');
+      assert.match((forgedApi.json as { error?: string } | undefined)?.error ?? '', /^CSRF verification failed/, `the API answers a CSRF failure with JSON: ${forgedApi.text.slice(0, 200)}`);
 
       // Sign up over HTTPS: the session cookie is Secure, HttpOnly and SameSite.
       const email = `prod-${Date.now()}@example.com`;
@@ -170,18 +249,97 @@ const checks: SmokeChecks = {
       const [, stored, configured] = /^HASH (\S+) (\S+)$/m.exec(stdout) ?? [];
       assert.equal(configured, 'pbkdf2_sha256', `the production settings hash with Django's default hasher: ${stdout}`);
       assert.equal(stored, 'pbkdf2_sha256', `the stored password is a PBKDF2 hash: ${stdout}`);
+    },
 
-      if (context.options.cache === 'redis') {
-        const attacker = context.client();
-        const page = await attacker.get('/accounts/login/', https);
-        const token = formToken(page.text, 'csrfmiddlewaretoken');
-        for (let attempt = 1; attempt <= 5; attempt++) {
-          const response = await attacker.postForm('/accounts/login/', { csrfmiddlewaretoken: token, username: email, password: 'wrong' }, { ...https, origin, referer: `${origin}/accounts/login/` });
-          expectStatus(response, 200, `production: wrong password #${attempt}`);
+    attack: {
+      openapi: '/api/openapi.json',
+      writesNeedAuth: true,
+      async auth(context) {
+        // A logged-in session and its CSRF token, sent the way the site's own pages would.
+        const browser = await signUp(context, `fuzz-${Date.now()}@example.com`);
+        const csrfToken = browser.cookies.get('csrftoken');
+        assert.ok(csrfToken, 'the csrftoken cookie is set after sign-up');
+        return {
+          ...HTTPS,
+          ...sameOrigin(context, '/accounts/profile/'),
+          cookie: [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+          'x-csrftoken': csrfToken,
+        };
+      },
+      async check(context) {
+        // Every request of the attack stage comes through the TLS proxy the production
+        // settings assume (without it, each one is redirected to HTTPS), including the
+        // harness's own requests after this check, which use context.client().
+        context.client = () => new BehindTlsProxy(context.baseUrl);
+        const victimEmail = `victim-${Date.now()}@example.com`;
+        const victim = await signUp(context, victimEmail);
+
+        // 40 wrong log-ins at once, spread over every gunicorn worker and thread: the
+        // count is taken before the password check, so at most the limit get one.
+        const attacker = await loginPage(context);
+        const answers = await burst(40, (i) => logIn(context, attacker.client, attacker.token, victimEmail, `wrong-${i}`));
+        const statuses = answers.map((answer) => answer.status);
+        assert.ok(statuses.every((status) => status === 200 || status === 429), `burst answers: ${statuses.join(' ')}`);
+        const checked = statuses.filter((status) => status !== 429).length;
+        assert.ok(checked <= LOGIN_FAILURE_LIMIT, `40 parallel wrong log-ins: ${checked} were not refused (limit ${LOGIN_FAILURE_LIMIT}): ${statuses.join(' ')}`);
+        expectStatus(await logIn(context, attacker.client, attacker.token, victimEmail, PASSWORD), 429, 'the right password from the locked-out client');
+        process.stderr.write(`[attack] django: 40 parallel wrong log-ins, ${checked} checked, ${40 - checked} refused with 429\n`);
+
+        // Behind the proxy each visitor is its own client: the lockout above, all from one
+        // address, does not lock the victim out from theirs.
+        const elsewhere = { 'x-forwarded-for': '198.51.100.7' };
+        const fromHome = await loginPage(context, elsewhere);
+        expectRedirect(await logIn(context, fromHome.client, fromHome.token, victimEmail, PASSWORD, elsewhere), '/accounts/profile/', 'the victim logs in from another address');
+
+        // No user enumeration by timing: a wrong password for an unknown address costs
+        // about as long as for a known one (both run one PBKDF2 hash).
+        const timed = async (email: string, number: number) => {
+          const from = { 'x-forwarded-for': `203.0.113.${number}` };
+          const { client, token } = await loginPage(context, from);
+          const started = performance.now();
+          expectStatus(await logIn(context, client, token, email, 'wrong-password', from), 200, `wrong log-in for ${email}`);
+          return performance.now() - started;
+        };
+        const known: number[] = [];
+        const unknown: number[] = [];
+        for (let i = 0; i < 4; i++) {
+          known.push(await timed(victimEmail, 10 + i));
+          unknown.push(await timed(`nobody-${i}-${Date.now()}@example.com`, 20 + i));
         }
-        const locked = await attacker.postForm('/accounts/login/', { csrfmiddlewaretoken: token, username: email, password: PASSWORD }, { ...https, origin, referer: `${origin}/accounts/login/` });
-        expectStatus(locked, 429, 'production: log in while locked out (counted in Redis across gunicorn workers)');
-      }
+        process.stderr.write(`[attack] django: a wrong log-in takes ${median(known).toFixed(0)} ms for a known address, ${median(unknown).toFixed(0)} ms for an unknown one\n`);
+        assert.ok(median(unknown) > 0.5 * median(known), `unknown addresses answer in ${median(unknown).toFixed(0)} ms, known ones in ${median(known).toFixed(0)} ms`);
+
+        // Anonymous writes: the API refuses them (the harness sends them without a CSRF
+        // token; here with one), the account pages send them to the log-in page.
+        const anonymous = await loginPage(context);
+        const anonymousPatch = await anonymous.client.sendJson('PATCH', '/api/me/', { name: 'Mallory' }, { ...sameOrigin(context, '/'), 'x-csrftoken': anonymous.token });
+        expectStatus(anonymousPatch, 401, 'anonymous PATCH /api/me/ with a CSRF token');
+        for (const path of ['/accounts/profile/', '/accounts/password/change/']) {
+          const response = await anonymous.client.postForm(path, { csrfmiddlewaretoken: anonymous.token, name: 'Mallory', new_password1: 'x', new_password2: 'x' }, sameOrigin(context, path));
+          expectRedirect(response, `/accounts/login/?next=${path}`, `anonymous POST ${path}`);
+        }
+        const victimData = (await victim.get('/api/me/')).json as { name: string };
+        assert.equal(victimData.name, 'Attack', 'no anonymous write changed the account');
+
+        // Oversized and malformed bodies on the forms: 4xx, never a 5xx or a debug page.
+        const bodies: [string, string, string][] = [
+          ['a 3 MB log-in form', 'application/x-www-form-urlencoded', `csrfmiddlewaretoken=${anonymous.token}&username=${'x'.repeat(3 * 1024 * 1024)}`],
+          ['a log-in form of 2,000 fields', 'application/x-www-form-urlencoded', Array.from({ length: 2000 }, (_, i) => `f${i}=1`).join('&')],
+          ['a malformed multipart body', 'multipart/form-data; boundary=nope', '--nope\r\nContent-Disposition: form-data; name="username"\r\n\r\nunterminated'],
+        ];
+        for (const [what, contentType, body] of bodies) {
+          const response = await anonymous.client.request('POST', '/accounts/login/', { body, headers: { 'content-type': contentType, ...sameOrigin(context, '/accounts/login/') } });
+          assert.ok(response.status >= 400 && response.status < 500, `${what}: expected 4xx, got ${response.status}`);
+          expectNoDebugInfo(response, what);
+        }
+
+        // Nobody else's email address, and no password hash, in anything public or in
+        // another user's view.
+        const stranger = await signUp(context, `stranger-${Date.now()}@example.com`);
+        const publicPages = ['/', '/accounts/login/', '/accounts/signup/', '/accounts/password/reset/', '/api/me/', '/api/openapi.json', '/admin/login/', '/no-such-page/'];
+        for (const path of publicPages) assertNoLeak((await new BehindTlsProxy(context.baseUrl).get(path)).text, [victimEmail], `anonymous GET ${path}`);
+        for (const path of ['/', '/accounts/profile/', '/api/me/', '/admin/']) assertNoLeak((await stranger.get(path)).text, [victimEmail], `another user's GET ${path}`);
+      },
     },
   },
 };

@@ -13,10 +13,14 @@ export interface HttpResponse {
 export class HttpClient {
   readonly cookies = new Map<string, string>();
 
-  constructor(readonly baseUrl: string) {}
+  /** `defaults` go with every request (e.g. the X-Forwarded-Proto of a TLS proxy). */
+  constructor(
+    readonly baseUrl: string,
+    readonly defaults: Readonly<Record<string, string>> = {},
+  ) {}
 
   async request(method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<HttpResponse> {
-    const headers: Record<string, string> = { ...init.headers };
+    const headers: Record<string, string> = { ...this.defaults, ...init.headers };
     if (this.cookies.size > 0) {
       headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     }

@@ -62,6 +62,12 @@ export interface AttackChecks {
    * expects 401 or 403.
    */
   writesNeedAuth: boolean;
+  /**
+   * Headers every request of the generic attacks and of schemathesis carries, as the
+   * production proxy would add them (e.g. `X-Forwarded-Proto: https` where production
+   * redirects plain HTTP).
+   */
+  headers?: Readonly<Record<string, string>>;
   /** Headers that authenticate a request (token, session cookie + CSRF header) for fuzzing writes. */
   auth?(context: SmokeContext): Promise<Record<string, string>>;
   /** The starter's own attacks (parallel log-ins, malformed bodies, leaks…); throw on failure. */

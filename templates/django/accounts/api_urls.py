@@ -4,4 +4,5 @@ from . import api
 
 urlpatterns = [
     path("me/", api.me, name="api-me"),
+    path("openapi.json", api.openapi_document, name="api-openapi"),
 ]

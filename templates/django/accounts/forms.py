@@ -25,18 +25,16 @@ class LockoutMixin:
     )
 
     def clean(self):
-        throttle = LoginThrottle.for_request(self.request, self.cleaned_data.get("username"))
-        # Checked before the password, so a locked-out attacker learns nothing
-        # about whether their guess was right.
-        if throttle.is_locked_out():
+        email = self.cleaned_data.get("username")
+        if email is None or not self.cleaned_data.get("password"):
+            return super().clean()  # Nothing to check a password against: not an attempt.
+        # Counted before the password is checked, so parallel guesses cannot slip past
+        # the limit, and a locked-out attacker learns nothing about their guess.
+        throttle = LoginThrottle.for_request(self.request, email)
+        if not throttle.allow_attempt():
             raise ValidationError(self.too_many_attempts_message, code="too_many_attempts")
-        try:
-            cleaned_data = super().clean()
-        except ValidationError:
-            throttle.record_failure()
-            raise
-        if self.user_cache is not None:
-            throttle.reset()
+        cleaned_data = super().clean()
+        throttle.reset()  # Reached only when the log-in is allowed.
         return cleaned_data
 
     @property

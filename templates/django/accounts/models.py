@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models.functions import Lower
 
 from .managers import UserManager
 
@@ -26,6 +27,15 @@ class User(AbstractUser):
     class Meta:
         verbose_name = "user"
         verbose_name_plural = "users"
+        constraints = [
+            # The manager stores addresses in lower case; the database holds the line
+            # for every other way in (raw SQL, bulk_create, a forgotten normalisation).
+            models.UniqueConstraint(
+                Lower("email"),
+                name="accounts_user_email_ci_unique",
+                violation_error_message="A user with that email address already exists.",
+            ),
+        ]
 
     def __str__(self):
         return self.email

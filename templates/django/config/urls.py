@@ -6,6 +6,9 @@ from django.views.generic import TemplateView
 admin.site.site_header = f"{settings.SITE_NAME} administration"
 admin.site.site_title = settings.SITE_NAME
 
+# Django's 400 page, after reading an oversized body to its end (see config/views.py).
+handler400 = "config.views.bad_request"
+
 urlpatterns = [
     path("", TemplateView.as_view(template_name="home.html"), name="home"),
     path("accounts/", include("accounts.urls")),

@@ -5,6 +5,7 @@ import morgan from 'morgan';
 import type { ResponseCache } from './cache/response-cache.js';
 import { type Config, loadConfig } from './config.js';
 import { errorHandler, notFound } from './middleware/errors.js';
+import { openApiDocument } from './openapi.js';
 import { apiRouter } from './routes/api.js';
 import { pagesRouter } from './routes/pages.js';
 import { site } from './site.js';
@@ -30,27 +31,31 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Express {
   const config = options.config ?? loadConfig();
   const { tasks, cache } = options;
-  const production = config.NODE_ENV === 'production';
+  // Only an explicit NODE_ENV=development shows stack traces and re-reads views; unset
+  // (production by default), production and test do not.
+  const development = config.NODE_ENV === 'development';
 
   const app = express();
   app.disable('x-powered-by'); // helmet would strip it too; this never sets it
   // Behind a proxy (TRUST_PROXY=1): req.ip, req.protocol and req.secure come from its
   // X-Forwarded-* headers; never trust them from clients that connect directly.
   app.set('trust proxy', config.TRUST_PROXY);
-  app.engine('eta', etaEngine(viewsDir, { cache: production }));
+  app.engine('eta', etaEngine(viewsDir, { cache: !development }));
   app.set('view engine', 'eta');
   app.set('views', viewsDir);
   app.locals.site = site;
 
   app.use(helmet());
-  if (options.logRequests ?? config.NODE_ENV !== 'test') app.use(morgan(production ? 'combined' : 'dev'));
-  app.use(express.static(publicDir, { maxAge: production ? '1h' : 0 }));
-  app.use(express.json({ limit: config.JSON_BODY_LIMIT }));
+  if (options.logRequests ?? config.NODE_ENV !== 'test') app.use(morgan(development ? 'dev' : 'combined'));
+  app.use(express.static(publicDir, { maxAge: development ? 0 : '1h' }));
 
-  app.use('/api', apiRouter({ tasks, cache }));
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
+  app.use('/api', apiRouter({ tasks, cache, config }));
   app.use(pagesRouter({ tasks, cache }));
 
   app.use(notFound);
-  app.use(errorHandler({ exposeStack: !production, logErrors: config.NODE_ENV !== 'test' }));
+  app.use(errorHandler({ exposeStack: development, logErrors: config.NODE_ENV !== 'test' }));
   return app;
 }

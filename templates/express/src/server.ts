@@ -17,6 +17,8 @@ if (config.NODE_ENV === 'development' && (await database.tasks.list()).length ==
   await database.tasks.create({ title: 'Add a resource of your own', done: false });
 }
 
+if (config.API_TOKEN === undefined) console.warn('API_TOKEN is not set: the API is read-only, every write is refused with 401');
+
 const app = createApp({ config, tasks: database.tasks, cache: responseCache.cache });
 const server = app.listen(config.PORT, (error?: Error) => {
   if (error) throw error;

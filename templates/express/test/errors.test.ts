@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TaskRepository } from '../src/tasks/task-repository.js';
-import { buildTestApp } from './helpers.js';
+import { auth, buildTestApp } from './helpers.js';
 
 /** A store that fails like a database that went away. */
 const failure = () => Promise.reject(new Error('connection refused: db.internal:5432'));
@@ -50,7 +50,7 @@ describe('central error handler', () => {
 
   it('keeps 4xx messages, which describe the request, in production', async () => {
     const { app } = await buildTestApp({ env: { NODE_ENV: 'production' } });
-    const response = await request(app).post('/api/tasks').send({}).expect(400);
+    const response = await request(app).post('/api/tasks').set(auth).send({}).expect(400);
     expect(response.body.error.message).toBe('Validation failed');
     expect(response.body.error.stack).toBeUndefined();
   });

@@ -1,8 +1,8 @@
-import express from 'express';
+import express, { type Request } from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { MemoryResponseCache } from '../src/cache/response-cache.js';
-import { cacheResponses } from '../src/middleware/cache-responses.js';
+import { cacheKey, cacheResponses } from '../src/middleware/cache-responses.js';
 
 /** A clock the test moves by hand. */
 function manualClock(start = 1_000_000) {
@@ -16,7 +16,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function slowApp(cache: MemoryResponseCache, delayMs = 200) {
   const calls = { count: 0 };
   const app = express();
-  app.get('/report', cacheResponses(cache, { tags: ['reports'] }), async (req, res) => {
+  app.get('/report', cacheResponses(cache, { tags: ['reports'], query: ['q', 'page'] }), async (req, res) => {
     calls.count += 1;
     await sleep(delayMs);
     const topic = typeof req.query.q === 'string' ? req.query.q : 'all';
@@ -66,7 +66,7 @@ describe('cacheResponses middleware', () => {
     expect(calls.count).toBe(2);
   });
 
-  it('caches each URL, query string included, separately', async () => {
+  it('caches each value of the query parameters the route reads separately', async () => {
     const cache = new MemoryResponseCache({ ttlMs: 30_000, maxEntries: 10 });
     const { app } = slowApp(cache, 1);
 
@@ -74,6 +74,30 @@ describe('cacheResponses middleware', () => {
     const b = await request(app).get('/report?q=b').expect('X-Cache', 'MISS');
     expect(b.body.report).toBe('for b');
     await request(app).get('/report?q=a').expect('X-Cache', 'HIT');
+  });
+
+  it('keys by the parameters the route reads, sorted, whatever else the query string holds', async () => {
+    const cache = new MemoryResponseCache({ ttlMs: 30_000, maxEntries: 10 });
+    const { app, calls } = slowApp(cache, 1);
+
+    await request(app).get('/report?q=a&page=2').expect('X-Cache', 'MISS');
+    await request(app).get('/report?page=2&q=a').expect('X-Cache', 'HIT');
+    await request(app).get('/report?utm_source=mail&q=a&page=2&_=1700000000').expect('X-Cache', 'HIT');
+    await request(app).get('/report/?q=a&page=2').expect('X-Cache', 'HIT');
+    expect(calls.count).toBe(1);
+    const key = (baseUrl: string, path: string, query = '') => cacheKey({ baseUrl, path, originalUrl: `${baseUrl}${path}${query}` } as Request, ['b', 'a']);
+    expect(key('/api/tasks', '/', '?b=2&z=0&a=1')).toBe('/api/tasks?a=1&b=2');
+    expect(key('/api/tasks', '/%61%62')).toBe('/api/tasks/ab');
+    expect(key('/api/tasks', '/a%2fb')).toBe('/api/tasks/a%2Fb');
+    expect(key('/api/tasks', '/AB')).toBe('/api/tasks/AB');
+  });
+
+  it('adds no entry for cache-busting query strings', async () => {
+    const cache = new MemoryResponseCache({ ttlMs: 30_000, maxEntries: 100 });
+    const { app, calls } = slowApp(cache, 1);
+    for (let i = 0; i < 50; i++) await request(app).get(`/report?bust=${i}`).expect(200);
+    expect(cache.size).toBe(1);
+    expect(calls.count).toBe(1);
   });
 
   it('runs the handler again after its tag is invalidated', async () => {
@@ -169,10 +193,10 @@ describe('MemoryResponseCache', () => {
 
   it('keeps at most maxEntries, dropping the least recently used', async () => {
     const cache = new MemoryResponseCache({ ttlMs: 1000, maxEntries: 2 });
-    await cache.set('/a', entry('a'));
-    await cache.set('/b', entry('b'));
+    await cache.set('/a', entry('a'), []);
+    await cache.set('/b', entry('b'), []);
     await cache.get('/a'); // /a is now more recent than /b
-    await cache.set('/c', entry('c'));
+    await cache.set('/c', entry('c'), []);
 
     expect(cache.size).toBe(2);
     expect(await cache.get('/b')).toBeUndefined();
@@ -183,7 +207,7 @@ describe('MemoryResponseCache', () => {
   it('forgets an entry when its TTL is over', async () => {
     const clock = manualClock();
     const cache = new MemoryResponseCache({ ttlMs: 1000, maxEntries: 2, now: clock.now });
-    await cache.set('/a', entry('a'));
+    await cache.set('/a', entry('a'), []);
     clock.advance(999);
     expect(await cache.get('/a')).toBeDefined();
     clock.advance(1);
@@ -193,13 +217,23 @@ describe('MemoryResponseCache', () => {
 
   it('invalidates only the entries with the tag', async () => {
     const cache = new MemoryResponseCache({ ttlMs: 1000, maxEntries: 10 });
-    await cache.set('/tasks', entry('tasks', ['tasks']));
-    await cache.set('/tasks/1', entry('task', ['tasks']));
-    await cache.set('/users', entry('users', ['users']));
+    await cache.set('/tasks', entry('tasks', ['tasks']), [0]);
+    await cache.set('/tasks/1', entry('task', ['tasks']), [0]);
+    await cache.set('/users', entry('users', ['users']), [0]);
 
     expect(await cache.invalidate('tasks')).toBe(2);
     expect(await cache.get('/tasks')).toBeUndefined();
     expect(await cache.get('/users')).toBeDefined();
+  });
+
+  it('stores nothing when a tag was invalidated after its generations were read', async () => {
+    const cache = new MemoryResponseCache({ ttlMs: 1000, maxEntries: 10 });
+    const before = await cache.generations(['tasks']);
+    await cache.invalidate('tasks');
+    expect(await cache.set('/tasks', entry('stale', ['tasks']), before)).toBe(false);
+    expect(await cache.get('/tasks')).toBeUndefined();
+    expect(await cache.set('/tasks', entry('fresh', ['tasks']), await cache.generations(['tasks']))).toBe(true);
+    expect((await cache.get('/tasks'))?.body.toString()).toBe('fresh');
   });
 
   it('rejects a bound that could never hold anything', () => {

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { buildTestApp } from './helpers.js';
+import { auth, buildTestApp } from './helpers.js';
 
 const unknownId = '00000000-0000-4000-8000-000000000000';
 
@@ -13,7 +13,7 @@ describe('/api/tasks', () => {
 
   it('creates a task, then reads it and lists it', async () => {
     const { app } = await buildTestApp();
-    const created = await request(app).post('/api/tasks').send({ title: '  Write tests  ' }).expect(201);
+    const created = await request(app).post('/api/tasks').set(auth).send({ title: '  Write tests  ' }).expect(201);
     const task = created.body.data;
     expect(task).toMatchObject({ title: 'Write tests', done: false });
     expect(task.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -29,7 +29,7 @@ describe('/api/tasks', () => {
   it('updates some fields of a task with PATCH', async () => {
     const { app, tasks } = await buildTestApp();
     const task = await tasks.create({ title: 'Ship it', done: false });
-    const response = await request(app).patch(`/api/tasks/${task.id}`).send({ done: true }).expect(200);
+    const response = await request(app).patch(`/api/tasks/${task.id}`).set(auth).send({ done: true }).expect(200);
     expect(response.body.data).toMatchObject({ id: task.id, title: 'Ship it', done: true });
     expect(await tasks.get(task.id)).toMatchObject({ done: true });
   });
@@ -37,7 +37,7 @@ describe('/api/tasks', () => {
   it('deletes a task, after which it is gone', async () => {
     const { app, tasks } = await buildTestApp();
     const task = await tasks.create({ title: 'Temporary', done: false });
-    await request(app).delete(`/api/tasks/${task.id}`).expect(204, '');
+    await request(app).delete(`/api/tasks/${task.id}`).set(auth).expect(204, '');
     await request(app).get(`/api/tasks/${task.id}`).expect(404);
     expect(await tasks.list()).toEqual([]);
   });
@@ -48,7 +48,7 @@ describe('/api/tasks', () => {
     ['DELETE', 'delete'],
   ] as const)('answers %s of an unknown id with 404 JSON', async (_name, method) => {
     const { app } = await buildTestApp();
-    const response = await request(app)[method](`/api/tasks/${unknownId}`).send({ done: true }).expect(404);
+    const response = await request(app)[method](`/api/tasks/${unknownId}`).set(auth).send({ done: true }).expect(404);
     expect(response.headers['content-type']).toMatch(/json/);
     expect(response.body.error).toMatchObject({ status: 404, message: `Task ${unknownId} not found` });
   });
@@ -61,7 +61,7 @@ describe('/api/tasks', () => {
     ['an unknown field', { title: 'x', owner: 'me' }, '(body)'],
   ])('rejects %s with 400 and the field in error', async (_case, body, field) => {
     const { app, tasks } = await buildTestApp();
-    const response = await request(app).post('/api/tasks').send(body).expect(400);
+    const response = await request(app).post('/api/tasks').set(auth).send(body).expect(400);
     expect(response.body.error.message).toBe('Validation failed');
     expect(response.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
     expect(await tasks.list()).toEqual([]);
@@ -70,7 +70,7 @@ describe('/api/tasks', () => {
   it('rejects a PATCH without any field with 400', async () => {
     const { app, tasks } = await buildTestApp();
     const task = await tasks.create({ title: 'Unchanged', done: false });
-    const response = await request(app).patch(`/api/tasks/${task.id}`).send({}).expect(400);
+    const response = await request(app).patch(`/api/tasks/${task.id}`).set(auth).send({}).expect(400);
     expect(response.body.error.details[0].message).toBe('send at least one of: title, done');
   });
 
@@ -78,6 +78,7 @@ describe('/api/tasks', () => {
     const { app } = await buildTestApp();
     const response = await request(app)
       .post('/api/tasks')
+      .set(auth)
       .set('Content-Type', 'application/json')
       .send('{"title": ')
       .expect(400);
@@ -88,6 +89,7 @@ describe('/api/tasks', () => {
     const { app, tasks } = await buildTestApp({ env: { JSON_BODY_LIMIT: '1kb' } });
     const response = await request(app)
       .post('/api/tasks')
+      .set(auth)
       .send({ title: 'x'.repeat(2000) })
       .expect(413);
     expect(response.body.error).toMatchObject({ status: 413 });

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +29,25 @@ def test_a_wrong_password_is_refused(client, user):
     assert response.status_code == 200
     assert "Please enter a correct email address and password" in response.text
     assert logged_in_user_id(client) is None
+
+
+def test_an_unknown_address_costs_the_same_password_hash_as_a_known_one(client, user, monkeypatch):
+    """No user enumeration by timing: a wrong log-in hashes once, account or not."""
+    hashed = []
+    encode = MD5PasswordHasher.encode  # The test settings' hasher; production's is PBKDF2.
+
+    def counting_encode(self, password, salt):
+        hashed.append(password)
+        return encode(self, password, salt)
+
+    monkeypatch.setattr(MD5PasswordHasher, "encode", counting_encode)
+    client.post(reverse("login"), {"username": user.email, "password": "wrong"})
+    known = len(hashed)
+    hashed.clear()
+    client.post(reverse("login"), {"username": "nobody@example.com", "password": "wrong"})
+
+    assert known == 1
+    assert len(hashed) == known
 
 
 def test_an_inactive_user_cannot_log_in(client, user, password):

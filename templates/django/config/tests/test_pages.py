@@ -25,3 +25,14 @@ def test_unknown_pages_get_the_sites_404_page(client):
 
     assert response.status_code == 404
     assert "Page not found" in response.text
+
+
+def test_a_form_too_large_to_parse_gets_a_400_after_its_body_is_read(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+
+    response = client.post(
+        reverse("login"), "username=" + "x" * 5000, content_type="application/x-www-form-urlencoded"
+    )
+
+    assert response.status_code == 400
+    assert response.wsgi_request.read(1) == b""

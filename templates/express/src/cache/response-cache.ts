@@ -20,11 +20,21 @@ export interface ResponseCache {
   readonly ttlMs: number;
   readonly maxEntries: number;
   get(key: string): Promise<CachedResponse | undefined>;
-  set(key: string, response: CachedResponse): Promise<void>;
+  /**
+   * How often each tag has been invalidated so far. Read it before the handler reads the
+   * data and pass it to `set()`: a write that commits and invalidates in between makes
+   * the response stale, and `set()` then stores nothing.
+   */
+  generations(tags: readonly string[]): Promise<Generations>;
+  /** Stores `response` unless one of its tags moved past `since`; true when stored. */
+  set(key: string, response: CachedResponse, since: Generations): Promise<boolean>;
   /** Drops every entry tagged `tag`; call it after the data behind those responses changed. */
   invalidate(tag: string): Promise<number>;
   clear(): Promise<void>;
 }
+
+/** Invalidation counts of some tags, in the order they were asked for. */
+export type Generations = readonly number[];
 
 export interface ResponseCacheOptions {
   /** How long an entry is served before the handler runs again. */
@@ -49,6 +59,7 @@ export class MemoryResponseCache implements ResponseCache {
   readonly ttlMs: number;
   readonly maxEntries: number;
   private readonly entries = new Map<string, CachedResponse & { expiresAt: number }>();
+  private readonly tagGenerations = new Map<string, number>();
   private readonly now: () => number;
 
   /** `now` is the clock, injectable so tests can move time forward. */
@@ -75,7 +86,21 @@ export class MemoryResponseCache implements ResponseCache {
     return entry;
   }
 
-  async set(key: string, response: CachedResponse): Promise<void> {
+  async generations(tags: readonly string[]): Promise<Generations> {
+    return this.generationsNow(tags);
+  }
+
+  // Synchronous from the check to the write: no invalidation can come in between.
+  private generationsNow(tags: readonly string[]): Generations {
+    return tags.map((tag) => this.tagGenerations.get(tag) ?? 0);
+  }
+
+  async set(key: string, response: CachedResponse, since: Generations): Promise<boolean> {
+    const current = this.generationsNow(response.tags);
+    if (current.some((generation, index) => generation !== since[index])) {
+      log.cache('not storing %s: invalidated while it was computed', key);
+      return false;
+    }
     this.entries.delete(key);
     this.entries.set(key, { ...response, expiresAt: this.now() + this.ttlMs });
     while (this.entries.size > this.maxEntries) {
@@ -83,9 +108,11 @@ export class MemoryResponseCache implements ResponseCache {
       this.entries.delete(oldest);
       log.cache('evicted %s (size bound %d)', oldest, this.maxEntries);
     }
+    return true;
   }
 
   async invalidate(tag: string): Promise<number> {
+    this.tagGenerations.set(tag, (this.tagGenerations.get(tag) ?? 0) + 1);
     let dropped = 0;
     for (const [key, entry] of this.entries) {
       if (entry.tags.includes(tag)) {

@@ -1,10 +1,16 @@
-import type { RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { etagFor, type CachedResponse, type ResponseCache } from '../cache/response-cache.js';
 import { log } from '../logger.js';
 
 export interface CacheResponsesOptions {
   /** Tags stored with each entry; `cache.invalidate(tag)` drops them after a write. */
   tags: readonly string[];
+  /**
+   * The query parameters the handler reads. Only these make up the cache key (sorted),
+   * so `?utm_source=…` or a random `?x=123` is the same entry, not a new one; a
+   * parameter the handler reads but is not listed here would be served wrongly.
+   */
+  query?: readonly string[];
   /**
    * What browsers and proxies may do. `no-cache` means "store, but revalidate every
    * time": clients send If-None-Match and get a cheap 304 while our copy is unchanged,
@@ -19,8 +25,11 @@ export interface CacheResponsesOptions {
  * `X-Cache: HIT|MISS`, gives it a strong ETag and answers a matching If-None-Match
  * with 304 and no body.
  *
- * Entries are keyed by URL only: put this in front of routes whose response depends on
- * nothing but the URL (not on cookies, the user or the Accept header).
+ * Entries are keyed by path and the listed query parameters only: put this in front of
+ * routes whose response depends on nothing else (not on cookies, the user or the Accept
+ * header). A write that invalidates a tag while a response is being computed keeps that
+ * (stale) response out of the cache: the tags' generations are read before the handler
+ * runs and checked again when storing.
  */
 export function cacheResponses(cache: ResponseCache, options: CacheResponsesOptions): RequestHandler {
   const cacheControl = options.cacheControl ?? 'no-cache';
@@ -29,7 +38,7 @@ export function cacheResponses(cache: ResponseCache, options: CacheResponsesOpti
       next();
       return;
     }
-    const key = req.originalUrl;
+    const key = cacheKey(req, options.query ?? []);
     res.set('Cache-Control', cacheControl);
 
     // A cache that is down must not take the site with it: answer from the handler.
@@ -48,11 +57,35 @@ export function cacheResponses(cache: ResponseCache, options: CacheResponsesOpti
 
     log.cache('MISS %s', key);
     res.set('X-Cache', 'MISS');
-    storeWhenSent(res, matchesIfNoneMatch.bind(null, req.get('If-None-Match')), async (response) => {
-      await cache.set(key, { ...response, tags: options.tags });
-    });
+    // Before the handler reads anything: a write committed after this point moves a
+    // generation, and the response computed from older data is then not stored.
+    const since = await cache.generations(options.tags).catch((error: unknown) => cacheFailed(`read of ${key}`, error));
+    if (since) {
+      storeWhenSent(res, matchesIfNoneMatch.bind(null, req.get('If-None-Match')), async (response) => {
+        await cache.set(key, { ...response, tags: options.tags }, since);
+      });
+    }
     next();
   };
+}
+
+/**
+ * The path with its escapes normalised as RFC 3986 says (`%61` is `a`, `%2f` is `%2F`)
+ * and no trailing slash, then the listed query parameters, sorted:
+ * `/api/tasks/?b=2&a=1&utm=x` with `['a', 'b']` is `/api/tasks?a=1&b=2`. Letter case is
+ * kept: a path parameter (an id) may depend on it.
+ */
+export function cacheKey(req: Request, names: readonly string[]): string {
+  const path = (req.baseUrl + req.path)
+    .replace(/%[0-9a-f]{2}/gi, (escape) => {
+      const char = String.fromCharCode(Number.parseInt(escape.slice(1), 16));
+      return /[\w.~-]/.test(char) ? char : escape.toUpperCase();
+    })
+    .replace(/(.)\/+$/, '$1');
+  const search = new URLSearchParams(req.originalUrl.split('?', 2)[1] ?? '');
+  const kept = new URLSearchParams([...search].filter(([name]) => names.includes(name)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const query = kept.toString();
+  return query ? `${path}?${query}` : path;
 }
 
 /**

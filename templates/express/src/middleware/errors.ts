@@ -3,7 +3,7 @@ import { HttpError, NotFoundError } from '../http-error.js';
 import { log } from '../logger.js';
 
 export interface ErrorHandlerOptions {
-  /** Show stack traces to the client: in development only, never in production. */
+  /** Show stack traces to the client: in development only (NODE_ENV=development). */
   exposeStack: boolean;
   /** Print unexpected (5xx) errors to stderr; off in tests to keep their output clean. */
   logErrors: boolean;

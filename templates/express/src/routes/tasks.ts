@@ -1,8 +1,8 @@
-import { Router } from 'express';
+import { type Request, Router } from 'express';
 import type { ResponseCache } from '../cache/response-cache.js';
 import { NotFoundError, parseOr400 } from '../http-error.js';
 import { cacheResponses, invalidateAfterWrite } from '../middleware/cache-responses.js';
-import { newTaskSchema, taskChangesSchema } from '../tasks/task.js';
+import { newTaskSchema, taskChangesSchema, taskFilterSchema } from '../tasks/task.js';
 import type { TaskRepository } from '../tasks/task-repository.js';
 
 /** Cache tag of every response that shows tasks (API and pages). */
@@ -10,18 +10,19 @@ export const TASKS_TAG = 'tasks';
 
 /**
  * The REST resource `/api/tasks`. Express 5 passes a rejected promise from an async
- * handler to the error handler, so handlers just throw.
+ * handler to the error handler, so handlers just throw. Writes reach these handlers only
+ * with the API token (routes/api.ts); each invalidates the cached reads once it has
+ * committed.
  */
 export function tasksRouter(tasks: TaskRepository, cache: ResponseCache): Router {
   const router = Router();
-  // Caches the GETs below; writes pass through it and invalidate the tag when done.
-  router.use(cacheResponses(cache, { tags: [TASKS_TAG] }));
 
-  router.get('/', async (_req, res) => {
-    res.json({ data: await tasks.list() });
+  router.get('/', cacheResponses(cache, { tags: [TASKS_TAG], query: ['done'] }), async (req, res) => {
+    const { done } = parseOr400(taskFilterSchema, req.query);
+    res.json({ data: await tasks.list(done === undefined ? {} : { done: done === 'true' }) });
   });
 
-  router.get('/:id', async (req, res) => {
+  router.get('/:id', cacheResponses(cache, { tags: [TASKS_TAG] }), async (req: Request<{ id: string }>, res) => {
     const task = await tasks.get(req.params.id);
     if (!task) throw new NotFoundError(`Task ${req.params.id} not found`);
     res.json({ data: task });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { log } from '../logger.js';
 import type { NewTask, Task, TaskChanges } from './task.js';
-import type { TaskRepository } from './task-repository.js';
+import type { TaskFilter, TaskRepository } from './task-repository.js';
 
 interface TaskRow {
   id: string;
@@ -34,8 +34,11 @@ export class PostgresTaskRepository implements TaskRepository {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async list(): Promise<Task[]> {
-    const { rows } = await this.pool.query<TaskRow>(`SELECT ${columns} FROM tasks ORDER BY created_at, seq`);
+  async list(filter: TaskFilter = {}): Promise<Task[]> {
+    const { rows } = await this.pool.query<TaskRow>(
+      `SELECT ${columns} FROM tasks WHERE $1::boolean IS NULL OR done = $1 ORDER BY created_at, seq`,
+      [filter.done ?? null],
+    );
     return rows.map(toTask);
   }
 

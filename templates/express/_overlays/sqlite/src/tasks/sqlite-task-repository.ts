@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import { log } from '../logger.js';
 import type { NewTask, Task, TaskChanges } from './task.js';
-import type { TaskRepository } from './task-repository.js';
+import type { TaskFilter, TaskRepository } from './task-repository.js';
 
 interface TaskRow {
   id: string;
@@ -25,7 +25,7 @@ function toTask(row: TaskRow): Task {
  */
 export class SqliteTaskRepository implements TaskRepository {
   private readonly statements: {
-    list: Statement<[], TaskRow>;
+    list: Statement<[{ done: 0 | 1 | null }], TaskRow>;
     get: Statement<[string], TaskRow>;
     insert: Statement<[TaskRow], TaskRow>;
     update: Statement<[{ id: string; title: string | null; done: 0 | 1 | null; updated_at: string }], TaskRow>;
@@ -37,7 +37,7 @@ export class SqliteTaskRepository implements TaskRepository {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.statements = {
-      list: db.prepare(`SELECT ${columns} FROM tasks ORDER BY created_at, rowid`),
+      list: db.prepare(`SELECT ${columns} FROM tasks WHERE @done IS NULL OR done = @done ORDER BY created_at, rowid`),
       get: db.prepare(`SELECT ${columns} FROM tasks WHERE id = ?`),
       insert: db.prepare(
         `INSERT INTO tasks (${columns}) VALUES (@id, @title, @done, @created_at, @updated_at) RETURNING ${columns}`,
@@ -50,8 +50,9 @@ export class SqliteTaskRepository implements TaskRepository {
     };
   }
 
-  async list(): Promise<Task[]> {
-    return this.statements.list.all().map(toTask);
+  async list(filter: TaskFilter = {}): Promise<Task[]> {
+    const done = filter.done === undefined ? null : filter.done ? 1 : 0;
+    return this.statements.list.all({ done }).map(toTask);
   }
 
   async get(id: string): Promise<Task | undefined> {
