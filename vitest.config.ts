@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/property/**/*.test.ts'],
+    setupFiles: ['test/unit/setup.ts'],
     pool: 'threads',
     isolate: false,
     testTimeout: 30_000,

@@ -5,11 +5,18 @@ import { FRAMEWORKS } from '../../generators/index.js';
 import type { ChoiceOption, FrameworkDefinition, ServiceName, ToggleOption } from '../../src/framework.js';
 import { runCli, type CliContext } from '../../src/main.js';
 
-tmp.setGracefulCleanup();
+const created: (() => void)[] = [];
 
-/** A fresh temporary folder, removed at exit. */
+/** A fresh temporary folder, removed after its test file (test/unit/setup.ts). */
 export function tempDir(): string {
-  return tmp.dirSync({ unsafeCleanup: true, prefix: 'create-backend-test-' }).name;
+  const dir = tmp.dirSync({ unsafeCleanup: true, prefix: 'create-backend-test-' });
+  created.push(dir.removeCallback);
+  return dir.name;
+}
+
+/** Removes every folder tempDir made so far (worker threads end without exit hooks). */
+export function removeTempDirs(): void {
+  for (const remove of created.splice(0)) remove();
 }
 
 /** Writes files (path → contents, or contents and mode) under `root`. */
