@@ -7,9 +7,9 @@ import { cacheOption, databaseOption, libraryNames } from '../shared.js';
  * module and the app would not boot.
  */
 const TAKEN_CONSTANTS: Readonly<Record<string, readonly string[]>> = {
-  'a constant of the generated app': ['Application', 'ApplicationController', 'ApplicationRecord', 'Article', 'ArticleSerializer', 'EnvFile', 'ErrorsController', 'HealthController', 'Pagination', 'Sluggable'],
-  'a Rails framework or library': ['AbstractController', 'ActionController', 'ActionDispatch', 'ActionPack', 'ActionView', 'ActiveJob', 'ActiveModel', 'ActiveRecord', 'ActiveSupport', 'Arel', 'Bundler', 'Concurrent', 'Gem', 'I18n', 'Mime', 'Minitest', 'Rake', 'Redis', 'Thor', 'Zeitwerk'],
-  'a Ruby core or standard library constant': ['Array', 'Base64', 'Benchmark', 'Binding', 'Class', 'Comparable', 'Complex', 'Date', 'Delegator', 'Digest', 'Dir', 'Encoding', 'Enumerable', 'Enumerator', 'Errno', 'Etc', 'Exception', 'Fiber', 'File', 'Float', 'Forwardable', 'Hash', 'Integer', 'Interrupt', 'Kernel', 'Logger', 'Marshal', 'Math', 'Method', 'Module', 'Monitor', 'Mutex', 'Numeric', 'Object', 'Pathname', 'Proc', 'Process', 'Psych', 'Queue', 'Ractor', 'Random', 'Range', 'Rational', 'Set', 'Signal', 'Singleton', 'Socket', 'String', 'Struct', 'Symbol', 'Tempfile', 'Thread', 'Time', 'Timeout', 'Warning', 'Zlib'],
+  'a constant of the generated app': ['ApiToken', 'Application', 'ApplicationController', 'ApplicationJob', 'ApplicationRecord', 'Article', 'ArticleSerializer', 'CacheArticleJob', 'EnvFile', 'ErrorsController', 'HealthController', 'OpenapiConformance', 'OpenapiController', 'Pagination', 'RequestBodyLimit', 'Sluggable', 'TokenAuthentication'],
+  'a Rails framework or library': ['AbstractController', 'ActionController', 'ActionDispatch', 'ActionPack', 'ActionView', 'ActiveJob', 'ActiveModel', 'ActiveRecord', 'ActiveSupport', 'Arel', 'Bootsnap', 'Bundler', 'Concurrent', 'Gem', 'I18n', 'Mime', 'Minitest', 'Puma', 'Rack', 'Rake', 'Redis', 'RuboCop', 'Thor', 'Zeitwerk'],
+  'a Ruby core or standard library constant': ['Array', 'Base64', 'Benchmark', 'Binding', 'Class', 'Comparable', 'Complex', 'Date', 'Delegator', 'Digest', 'Dir', 'Encoding', 'Enumerable', 'Enumerator', 'Errno', 'Etc', 'Exception', 'Fiber', 'File', 'Float', 'Forwardable', 'Hash', 'Integer', 'Interrupt', 'Kernel', 'Logger', 'Marshal', 'Math', 'Method', 'OpenSSL', 'Module', 'Monitor', 'Mutex', 'Numeric', 'Object', 'Pathname', 'Proc', 'Process', 'Psych', 'Queue', 'Ractor', 'Random', 'Range', 'Rational', 'Set', 'Signal', 'Singleton', 'Socket', 'String', 'Struct', 'Symbol', 'Tempfile', 'Thread', 'Time', 'Timeout', 'Warning', 'Zlib'],
 };
 
 /** `ActiveRecord` → `active_record`: the project name whose module name is that constant. */
@@ -20,7 +20,7 @@ function projectNameOf(constant: string): string {
 export const rails: FrameworkDefinition = {
   id: 'rails',
   label: 'Rails',
-  summary: 'API-only Rails app: versioned JSON resource with slug URLs, pagination, CORS and a rake task',
+  summary: 'API-only Rails 7.2/8 app: versioned JSON resource with slug URLs, token-authenticated and rate-limited writes, pagination, CORS, an Active Job, an OpenAPI document and RuboCop',
   language: 'Ruby',
   options: [
     databaseOption('Database (Active Record)', { sqlite: 'a file under db/, nothing to run', postgres: 'reads DATABASE_URL; compose.yaml runs one' }),
@@ -35,21 +35,23 @@ export const rails: FrameworkDefinition = {
   },
   secrets: { secretKeyBase: { bytes: 64, encoding: 'hex' } },
   toolchain: [
-    { name: 'Ruby 3.1+', check: ['ruby', '--version'] },
+    { name: 'Ruby 3.2+', check: ['ruby', '--version'] },
     { name: 'Bundler', check: ['bundle', '--version'] },
   ],
   commands: {
     install: [{ argv: ['bundle', 'install'] }],
     setup: [{ argv: ['bin/rails', 'db:prepare'] }],
     test: [{ argv: ['bin/rails', 'test'] }],
-    // ruby -wc on every file: test/property (rubocop is not packaged for --local installs)
-    lint: [],
+    // RuboCop with rubocop-rails and rubocop-performance (.rubocop.yml, omakase style);
+    // test/property adds ruby -wc on every file of every option combination.
+    lint: [{ argv: ['bin/rubocop'] }],
     start: { argv: ['bin/rails', 'server', '-b', '127.0.0.1', '-p', '{port}'] },
     readyPath: '/up',
     defaultPort: 3000,
   },
-  // No RubyGems on CI: resolve against the gems Debian installed (ruby-rails, ruby-sqlite3,
-  // puma, ruby-rack-cors, and ruby-pg / ruby-redis for --db postgres / --cache redis).
+  // No RubyGems on CI: resolve against the gems Debian forky installed (ruby-rails 7.2,
+  // ruby-sqlite3, puma, ruby-rack-cors, bootsnap, rubocop, ruby-rubocop-rails,
+  // ruby-rubocop-performance, ruby-debug, and ruby-pg / ruby-redis for postgres / redis).
   smokeInstall: [{ argv: ['bundle', 'install', '--local'] }],
   actions: () => [{ type: 'renderTree', templates: 'rails' }],
 };

@@ -78,7 +78,8 @@ export function outdated(workflowText: string, images: string): string[] {
     else if (!/^v\d+$/.test(ref ?? '') || Number(ref!.slice(1)) < current) problems.push(`${uses}: the current major is v${current}`);
   }
   for (const [input, { floor, newest }] of Object.entries(RUNTIMES)) {
-    const versions = valuesOf(workflow, input);
+    // a matrix entry's `${{ matrix.x }}` is checked through the matrix's own list
+    const versions = valuesOf(workflow, input).filter((version) => !version.includes('${{'));
     for (const version of versions) if (!atLeast(versionOf(version), floor)) problems.push(`${input} ${version} is past end of life`);
     if (versions.length && !versions.some((version) => atLeast(versionOf(version), newest))) problems.push(`${input}: no job on ${newest.join('.')} or newer`);
   }

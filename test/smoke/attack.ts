@@ -5,7 +5,9 @@
 // oversized bodies answered 4xx, no password hash in a public response — and a
 // schemathesis run over that document: no 5xx, every response as documented.
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { execa } from 'execa';
 import { HttpClient } from './http.js';
 import type { AttackChecks, SmokeContext } from './types.js';
@@ -44,10 +46,24 @@ export function operationsOf(document: { paths?: Record<string, Record<string, u
 
 const CHECKS = ['not_a_server_error', 'status_code_conformance', 'content_type_conformance', 'response_schema_conformance'];
 
+/** What schemathesis's coverage phase sends to see unexpected methods refused (its default). */
+const UNEXPECTED_METHODS = ['get', 'put', 'post', 'delete', 'options', 'patch', 'trace', 'query'];
+
+/** A schemathesis.toml that leaves out the methods the server itself refuses, or none. */
+function configFile(attack: AttackChecks): string[] {
+  if (!attack.serverRefuses?.length) return [];
+  const refused = attack.serverRefuses.map((method) => method.toLowerCase());
+  const methods = UNEXPECTED_METHODS.filter((method) => !refused.includes(method));
+  const path = join(mkdtempSync(join(tmpdir(), 'schemathesis-')), 'schemathesis.toml');
+  writeFileSync(path, `[phases.coverage]\nunexpected-methods = ${JSON.stringify(methods)}\n`);
+  return ['--config-file', path];
+}
+
 /** schemathesis over the served document (the program from SCHEMATHESIS, else on PATH). */
 async function fuzz(context: SmokeContext, attack: AttackChecks, headers: Record<string, string>): Promise<void> {
   const program = process.env.SCHEMATHESIS || 'schemathesis';
   const argv = [
+    ...configFile(attack),
     'run', `${context.baseUrl}${attack.openapi}`, '--url', context.baseUrl,
     '--checks', CHECKS.join(','), '--max-examples', '12', '--seed', '20261201', '--workers', '1',
     '--request-timeout', '20', '--generation-database', 'none', '--suppress-health-check', 'all', '--no-color',

@@ -63,6 +63,12 @@ export interface AttackChecks {
    */
   writesNeedAuth: boolean;
   /**
+   * HTTP methods the production server answers by itself, before the app sees them
+   * (PHP's built-in server: 501 for QUERY): the fuzzer does not send them as
+   * "unexpected methods".
+   */
+  serverRefuses?: readonly string[];
+  /**
    * Headers every request of the generic attacks and of schemathesis carries, as the
    * production proxy would add them (e.g. `X-Forwarded-Proto: https` where production
    * redirects plain HTTP).

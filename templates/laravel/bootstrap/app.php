@@ -1,26 +1,37 @@
 <?php
 
-/*
-| The application container: it binds every part of Laravel together. The three
-| kernels below are this application's own (app/Http, app/Console, app/Exceptions).
-*/
-$app = new Illuminate\Foundation\Application(
-    $_ENV['APP_BASE_PATH'] ?? dirname(__DIR__)
-);
+use App\Http\Middleware\SecureCookiesOverHttps;
+use App\Http\Middleware\SecurityHeaders;
+use Illuminate\Foundation\Application;
+use Illuminate\Foundation\Configuration\Exceptions;
+use Illuminate\Foundation\Configuration\Middleware;
+use Illuminate\Http\Request;
 
-$app->singleton(
-    Illuminate\Contracts\Http\Kernel::class,
-    App\Http\Kernel::class
-);
+return Application::configure(basePath: dirname(__DIR__))
+    ->withRouting(
+        web: __DIR__.'/../routes/web.php',
+        api: __DIR__.'/../routes/api.php',
+        commands: __DIR__.'/../routes/console.php',
+        health: '/up',
+    )
+    ->withMiddleware(function (Middleware $middleware): void {
+        // Every answer, error pages included, gets the security headers; the session
+        // and XSRF cookies are Secure when the request came over HTTPS. Both run after
+        // TrustProxies, which believes X-Forwarded-* only from TRUSTED_PROXIES
+        // (config/trustedproxy.php).
+        $middleware->append([SecurityHeaders::class, SecureCookiesOverHttps::class]);
 
-$app->singleton(
-    Illuminate\Contracts\Console\Kernel::class,
-    App\Console\Kernel::class
-);
+        // Pages behind `auth` send guests to the log-in form; `guest` pages (the
+        // form itself) send signed-in users to the dashboard.
+        $middleware->redirectGuestsTo(fn (Request $request) => route('login'));
+        $middleware->redirectUsersTo(fn (Request $request) => route('dashboard'));
 
-$app->singleton(
-    Illuminate\Contracts\Debug\ExceptionHandler::class,
-    App\Exceptions\Handler::class
-);
-
-return $app;
+        // The api group's own limit (AppServiceProvider defines "api").
+        $middleware->throttleApi();
+    })
+    ->withExceptions(function (Exceptions $exceptions): void {
+        // Under /api every error is JSON, whatever the client's Accept header says.
+        $exceptions->shouldRenderJsonWhen(
+            fn (Request $request, Throwable $e) => $request->is('api/*') || $request->expectsJson()
+        );
+    })->create();

@@ -1,52 +1,22 @@
 <?php
 
+/*
+| Only what this app adds to Laravel's config/auth.php (the rest is the framework's
+| default, merged in): the "api" guard for /api. The "web" guard (sessions) is
+| Laravel's default.
+*/
 return [
 
-    /*
-    | The guard and password broker used when none is named.
-    */
-    'defaults' => [
-        'guard' => 'web',
-        'passwords' => 'users',
-    ],
-
-    /*
-    | Guards: "web" keeps the signed-in user in the session. Add a token guard
-    | (e.g. Laravel Sanctum) to protect the JSON API.
-    */
     'guards' => [
-        'web' => [
-            'driver' => 'session',
+        // Laravel's token guard: `Authorization: Bearer <token>`, checked against the
+        // SHA-256 hash in users.api_token (`php artisan users:token` issues one).
+        // Laravel Sanctum replaces it when you need several tokens per user or
+        // abilities: composer require laravel/sanctum, then auth:sanctum on the routes.
+        'api' => [
+            'driver' => 'token',
             'provider' => 'users',
+            'hash' => true,
         ],
     ],
-
-    /*
-    | Where users come from: the App\Models\User Eloquent model.
-    */
-    'providers' => [
-        'users' => [
-            'driver' => 'eloquent',
-            'model' => App\Models\User::class,
-        ],
-    ],
-
-    /*
-    | Password reset tokens: stored in password_resets, valid for 60 minutes,
-    | at most one new token per minute.
-    */
-    'passwords' => [
-        'users' => [
-            'provider' => 'users',
-            'table' => 'password_resets',
-            'expire' => 60,
-            'throttle' => 60,
-        ],
-    ],
-
-    /*
-    | Seconds before `password.confirm` asks for the password again.
-    */
-    'password_timeout' => 10800,
 
 ];

@@ -15,6 +15,9 @@ php artisan view:cache
 
 if [ "${MIGRATE_ON_START:-false}" = true ]; then
     php artisan migrate --force
+    # Workers still running the previous release (elsewhere, sharing this cache)
+    # finish their current job and exit, to be started again on the new code.
+    php artisan queue:restart
 fi
 
 exec "$@"

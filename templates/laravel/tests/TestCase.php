@@ -2,6 +2,7 @@
 
 namespace Tests;
 
+use App\Models\User;
 use App\Services\DocumentAnalysis;
 use App\Services\DocumentAnalyzer;
 use Illuminate\Foundation\Testing\TestCase as BaseTestCase;
@@ -9,11 +10,9 @@ use RuntimeException;
 
 abstract class TestCase extends BaseTestCase
 {
-    use CreatesApplication;
-
     /**
      * Every analysis throws `$message`: an error that may pass (a service away), so
-     * the job is retried with its backoff.
+     * the job is released and tried again later.
      */
     protected function analysisFails(string $message): void
     {
@@ -27,5 +26,19 @@ abstract class TestCase extends BaseTestCase
                 throw new RuntimeException($this->message);
             }
         });
+    }
+
+    /**
+     * `Authorization: Bearer …` of a new token for `$user`. The guards are
+     * forgotten first: within one test the app (and the user a guard resolved for
+     * the previous request) lives on, unlike in a server.
+     *
+     * @return array<string, string>
+     */
+    protected function tokenHeaders(User $user): array
+    {
+        $this->app['auth']->forgetGuards();
+
+        return ['Authorization' => 'Bearer '.$user->issueApiToken()];
     }
 }

@@ -5,6 +5,9 @@ Rails.application.routes.draw do
   # database answer, 503 otherwise.
   get "up", to: "health#show", as: :health_check
 
+  # The OpenAPI 3.1 description of everything below (config/openapi.yml).
+  get "openapi.json", to: "openapi#show", as: :openapi, format: false
+
   namespace :api, defaults: { format: :json } do
     namespace :v1 do
       # /api/v1/articles/:slug — articles are addressed by slug, not by id.

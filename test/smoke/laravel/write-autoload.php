@@ -2,20 +2,26 @@
 /*
  * Offline stand-in for `composer install` (no Packagist on CI): run inside a
  * generated Laravel project, it writes vendor/autoload.php so the project runs on
- * Debian's packages — php-laravel-framework (Laravel 8.83), phpunit (9.6),
- * php-faker, php-mockery — plus a PSR-4 loader for the project's own namespaces read from its
- * composer.json, and vendor/bin/phpunit so the definition's test command is the
- * same one users run. Like the project's post-autoload-dump script, it creates the
- * empty SQLite database file. The project itself stays an ordinary Composer project.
+ * the Debian packages of the root it runs in — php-laravel-framework (Laravel 13.31 in
+ * forky; its autoloader also loads Symfony, Carbon, Monolog… and, when installed,
+ * PHPUnit 13 and Mockery), php-faker, php-mockery, phpunit — plus a PSR-4 loader for
+ * the project's own namespaces read from its composer.json, and vendor/bin/phpunit so
+ * the definition's test command is the same one users run. Like the project's
+ * post-autoload-dump script, it creates the empty SQLite database file. Packages
+ * Debian does not have (laravel/tinker) are simply absent: nothing but `artisan
+ * tinker` needs them. The project itself stays an ordinary Composer project.
  *
  * Usage: php write-autoload.php [project-dir]   (default: the current directory)
  */
 
+// Faker first: Laravel's helpers define fake() only when Faker's classes load, and
+// Debian's Illuminate autoloader looks for Faker under a path php-faker does not use.
 const DEBIAN_AUTOLOADERS = [
+    'Faker/autoload.php' => 'php-faker',
     'Illuminate/autoload.php' => 'php-laravel-framework',
     'PHPUnit/Autoload.php' => 'phpunit',
-    'Faker/autoload.php' => 'php-faker',
     'Mockery/autoload.php' => 'php-mockery',
+    'Composer/Autoload/ClassLoader.php' => 'composer',
 ];
 const DEBIAN_PHPUNIT = '/usr/bin/phpunit';
 
@@ -56,29 +62,20 @@ $map = var_export($namespaces, true);
 $autoload = <<<PHP
 <?php
 // Written by create-backend's smoke harness (test/smoke/laravel/write-autoload.php):
-// Debian's Laravel, PHPUnit, Faker and Mockery instead of Composer's vendor/. `composer install`
-// replaces this file.
+// Debian's Laravel, PHPUnit, Faker and Mockery instead of Composer's vendor/, and
+// Composer's own ClassLoader (from Debian's composer) for the project's namespaces,
+// registered for this vendor/ folder as `composer install` would: Laravel finds the
+// project's base path through it. `composer install` replaces this file.
 
 {$requires}
 
-spl_autoload_register(static function (string \$class): void {
-    static \$namespaces = {$map};
+\$loader = new Composer\\Autoload\\ClassLoader(__DIR__);
+foreach ({$map} as \$prefix => \$dirs) {
+    \$loader->addPsr4(\$prefix, array_map(static fn (string \$dir) => dirname(__DIR__).'/'.\$dir, \$dirs));
+}
+\$loader->register(true);
 
-    foreach (\$namespaces as \$prefix => \$dirs) {
-        if (strncmp(\$class, \$prefix, strlen(\$prefix)) !== 0) {
-            continue;
-        }
-        \$relative = str_replace('\\\\', '/', substr(\$class, strlen(\$prefix))).'.php';
-        foreach (\$dirs as \$dir) {
-            \$file = dirname(__DIR__).'/'.\$dir.'/'.\$relative;
-            if (is_file(\$file)) {
-                require \$file;
-
-                return;
-            }
-        }
-    }
-});
+return \$loader;
 
 PHP;
 

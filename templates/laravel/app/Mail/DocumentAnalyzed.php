@@ -6,12 +6,14 @@ use App\Models\Document;
 use Illuminate\Bus\Queueable;
 use Illuminate\Contracts\Queue\ShouldQueue;
 use Illuminate\Mail\Mailable;
+use Illuminate\Mail\Mailables\Content;
+use Illuminate\Mail\Mailables\Envelope;
 use Illuminate\Queue\SerializesModels;
 
 /**
- * "Your document is analysed". Queued (ShouldQueue), so sending it never holds up
- * the job that asked for it; in development the "log" mailer writes it to
- * storage/logs/laravel.log.
+ * "Your document is analysed", to the document's owner. Queued (ShouldQueue), so
+ * sending it never holds up the job that asked for it; in development the "log"
+ * mailer writes it to storage/logs/laravel.log.
  */
 class DocumentAnalyzed extends Mailable implements ShouldQueue
 {
@@ -21,14 +23,18 @@ class DocumentAnalyzed extends Mailable implements ShouldQueue
     {
     }
 
-    /**
-     * @return $this
-     */
-    public function build()
+    public function envelope(): Envelope
     {
-        return $this
-            ->subject('Analysed: '.$this->document->title)
-            ->view('emails.document-analyzed')
-            ->text('emails.document-analyzed-text');
+        return new Envelope(
+            subject: 'Analysed: '.$this->document->title,
+        );
+    }
+
+    public function content(): Content
+    {
+        return new Content(
+            view: 'emails.document-analyzed',
+            text: 'emails.document-analyzed-text',
+        );
     }
 }

@@ -6,6 +6,7 @@ use Illuminate\Bus\BatchRepository;
 use Illuminate\Contracts\Config\Repository as Config;
 use Illuminate\Contracts\Redis\Factory as Redis;
 use Illuminate\Database\ConnectionResolverInterface;
+use Illuminate\Pagination\LengthAwarePaginator;
 use Illuminate\Queue\Failed\FailedJobProviderInterface;
 use Illuminate\Support\Carbon;
 use Illuminate\Support\Collection;
@@ -115,21 +116,35 @@ class QueueOverview
     }
 
     /**
-     * Newest first; `id` is what `php artisan queue:retry` takes.
+     * One page of the jobs that failed for good, newest first; `id` is what
+     * `php artisan queue:retry` takes. Read a page at a time from the failed jobs
+     * table (never the whole table into memory).
      *
-     * @return Collection<int, object{id: string, name: string, queue: string, error: string, failed_at: Carbon}>
+     * @return LengthAwarePaginator<int, object{id: string, name: string, queue: string, error: string, failed_at: Carbon}>
      */
-    public function failed(int $limit = 10): Collection
+    public function failed(int $perPage = 10): LengthAwarePaginator
     {
-        return collect($this->failer->all())
-            ->take($limit)
-            ->map(fn (object $row) => (object) [
-                'id' => (string) $row->id,
-                'name' => $this->displayName($row->payload),
-                'queue' => $row->queue,
-                'error' => $this->summary((string) $row->exception),
-                'failed_at' => Carbon::parse($row->failed_at),
-            ]);
+        $settings = (array) $this->config->get('queue.failed');
+
+        if (in_array($settings['driver'] ?? null, ['database', 'database-uuids'], true)) {
+            $page = $this->db->connection($settings['database'] ?? null)
+                ->table($settings['table'] ?? 'failed_jobs')
+                ->orderByDesc('id')
+                ->paginate($perPage, ['id', 'uuid', 'queue', 'payload', 'exception', 'failed_at'], 'failed');
+        } else {
+            // Other failed job stores (file, DynamoDB) only list everything.
+            $all = collect($this->failer->all());
+            $current = LengthAwarePaginator::resolveCurrentPage('failed');
+            $page = new LengthAwarePaginator($all->forPage($current, $perPage)->values(), $all->count(), $perPage, $current, ['pageName' => 'failed']);
+        }
+
+        return $page->through(fn (object $row) => (object) [
+            'id' => (string) ($row->uuid ?? $row->id),
+            'name' => $this->displayName($row->payload),
+            'queue' => $row->queue,
+            'error' => $this->summary((string) $row->exception),
+            'failed_at' => Carbon::parse($row->failed_at),
+        ]);
     }
 
     /**

@@ -3,6 +3,7 @@
 namespace Database\Factories;
 
 use App\Models\Document;
+use App\Models\User;
 use App\Services\DocumentAnalyzer;
 use Illuminate\Database\Eloquent\Factories\Factory;
 
@@ -11,8 +12,6 @@ use Illuminate\Database\Eloquent\Factories\Factory;
  */
 class DocumentFactory extends Factory
 {
-    protected $model = Document::class;
-
     /**
      * A freshly submitted document, waiting for its analysis.
      *
@@ -21,9 +20,10 @@ class DocumentFactory extends Factory
     public function definition(): array
     {
         return [
-            'title' => $this->faker->sentence(4),
-            'body' => $this->faker->paragraphs(3, true),
-            'notify_email' => $this->faker->safeEmail(),
+            'user_id' => User::factory(),
+            'title' => fake()->sentence(4),
+            'body' => fake()->paragraphs(3, true),
+            'notify' => false,
             'status' => Document::QUEUED,
         ];
     }

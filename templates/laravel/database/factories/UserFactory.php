@@ -4,6 +4,7 @@ namespace Database\Factories;
 
 use App\Models\User;
 use Illuminate\Database\Eloquent\Factories\Factory;
+use Illuminate\Support\Facades\Hash;
 use Illuminate\Support\Str;
 
 /**
@@ -11,7 +12,8 @@ use Illuminate\Support\Str;
  */
 class UserFactory extends Factory
 {
-    protected $model = User::class;
+    /** Hashed once per process: hashing is slow on purpose. */
+    protected static ?string $password;
 
     /**
      * @return array<string, mixed>
@@ -19,12 +21,20 @@ class UserFactory extends Factory
     public function definition(): array
     {
         return [
-            'name' => $this->faker->name(),
-            'email' => $this->faker->unique()->safeEmail(),
+            'name' => fake()->name(),
+            'email' => fake()->unique()->safeEmail(),
             'email_verified_at' => now(),
-            'password' => '$2y$10$92IXUNpkjO0rOQ5byMi.Ye4oKoEa3Ro9llC/.og/at2.uheWG/igi', // "password"
+            'password' => static::$password ??= Hash::make('password'),
             'remember_token' => Str::random(10),
         ];
+    }
+
+    /**
+     * May see the queue panel.
+     */
+    public function admin(): static
+    {
+        return $this->state(fn () => ['is_admin' => true]);
     }
 
     /**

@@ -9,7 +9,7 @@
             <p class="muted">
                 The request only stores the text and queues an <code>AnalyzeDocument</code> job;
                 a worker (<code>php artisan queue:work</code>) counts the words, picks keywords
-                and mails the result.
+                and, if you ask, mails you the result.
             </p>
 
             <form method="POST" action="{{ route('documents.store') }}">
@@ -23,14 +23,16 @@
                 <textarea id="body" name="body" required>{{ old('body') }}</textarea>
                 @error('body') <p class="error">{{ $message }}</p> @enderror
 
-                <label for="notify_email">Mail the result to <span class="muted">(optional)</span></label>
-                <input id="notify_email" name="notify_email" type="email" value="{{ old('notify_email') }}">
-                @error('notify_email') <p class="error">{{ $message }}</p> @enderror
+                <label>
+                    <input type="checkbox" name="notify" value="1" @checked(old('notify'))>
+                    Mail me the result <span class="muted">({{ auth()->user()->email }})</span>
+                </label>
 
                 <button type="submit">Queue analysis</button>
             </form>
         </section>
 
+        @if ($queue !== null)
         <section aria-labelledby="queue-heading">
             <h1 id="queue-heading">Queue</h1>
 
@@ -62,7 +64,7 @@
             @endif
 
             @php($failed = $queue->failed())
-            <h2>Failed ({{ $failed->count() }})</h2>
+            <h2>Failed ({{ $failed->total() }})</h2>
             @forelse ($failed as $job)
                 <p>
                     {{ class_basename($job->name) }} <span class="muted">{{ $job->failed_at->diffForHumans() }}</span><br>
@@ -72,6 +74,7 @@
             @empty
                 <p class="muted">No failed jobs.</p>
             @endforelse
+            {{ $failed->withQueryString()->links('pagination.pager') }}
 
             @php($batches = $queue->batches())
             @if ($batches->isNotEmpty())
@@ -96,9 +99,10 @@
                 @endforeach
             @endif
         </section>
+        @endif
     </div>
 
-    <h2>Recent documents</h2>
+    <h2>Your documents</h2>
     @if ($documents->isEmpty())
         <p class="muted">Nothing submitted yet.</p>
     @else
@@ -118,5 +122,6 @@
                 @endforeach
             </tbody>
         </table>
+        {{ $documents->withQueryString()->links('pagination.pager') }}
     @endif
 @endsection

@@ -5,6 +5,7 @@ namespace Tests\Feature;
 use App\Jobs\AnalyzeDocument;
 use App\Mail\DocumentAnalyzed;
 use App\Models\Document;
+use App\Models\User;
 use Illuminate\Foundation\Testing\RefreshDatabase;
 use Illuminate\Support\Facades\Mail;
 use Tests\TestCase;
@@ -13,13 +14,14 @@ class AnalyzeDocumentJobTest extends TestCase
 {
     use RefreshDatabase;
 
-    public function test_the_job_stores_the_analysis_and_queues_the_mail(): void
+    public function test_the_job_stores_the_analysis_and_queues_the_mail_to_the_owner(): void
     {
         Mail::fake();
-        $document = Document::factory()->create([
+        $owner = User::factory()->create(['email' => 'reader@example.com']);
+        $document = Document::factory()->for($owner)->create([
             'title' => 'Queues',
             'body' => 'Queues keep slow work out of requests. Queues retry work that fails.',
-            'notify_email' => 'reader@example.com',
+            'notify' => true,
         ]);
 
         AnalyzeDocument::dispatchSync($document);
@@ -37,10 +39,10 @@ class AnalyzeDocumentJobTest extends TestCase
         Mail::assertNotSent(DocumentAnalyzed::class);
     }
 
-    public function test_no_mail_is_queued_without_an_address(): void
+    public function test_no_mail_is_queued_unless_asked_for(): void
     {
         Mail::fake();
-        $document = Document::factory()->create(['notify_email' => null]);
+        $document = Document::factory()->create(['notify' => false]);
 
         AnalyzeDocument::dispatchSync($document);
 
@@ -58,12 +60,24 @@ class AnalyzeDocumentJobTest extends TestCase
         ]);
 
         $mail = new DocumentAnalyzed($document);
-        $html = $mail->render();
 
-        $this->assertStringContainsString('Weekly report', $html);
-        $this->assertStringContainsString('1,234 words, about 7', $html);
-        $this->assertStringContainsString('Keywords: queues, workers', $html);
-        $this->assertStringContainsString(route('documents.show', $document), $html);
-        $this->assertSame('Analysed: Weekly report', $mail->build()->subject);
+        $mail->assertHasSubject('Analysed: Weekly report');
+        $mail->assertSeeInHtml('Weekly report');
+        $mail->assertSeeInHtml('1,234 words, about 7');
+        $mail->assertSeeInText('Keywords: queues, workers');
+        $mail->assertSeeInHtml(route('documents.show', $document), false);
+    }
+
+    public function test_a_job_for_a_deleted_document_is_dropped(): void
+    {
+        config(['queue.default' => 'database']);
+        $document = Document::factory()->create();
+        AnalyzeDocument::dispatch($document);
+        $document->delete();
+
+        $this->artisan('queue:work', ['--once' => true, '--stop-when-empty' => true])->assertExitCode(0);
+
+        $this->assertDatabaseCount('jobs', 0);
+        $this->assertDatabaseCount('failed_jobs', 0);
     }
 }

@@ -4,6 +4,7 @@ namespace Tests\Feature;
 
 use App\Jobs\AnalyzeDocument;
 use App\Models\Document;
+use App\Models\User;
 use Illuminate\Bus\PendingBatch;
 use Illuminate\Foundation\Testing\RefreshDatabase;
 use Illuminate\Support\Facades\Artisan;
@@ -58,14 +59,15 @@ class ReanalyzeCommandTest extends TestCase
     public function test_a_batch_with_a_failed_job_finishes_once_the_job_is_retried(): void
     {
         config(['queue.default' => 'database']);
-        $good = Document::factory()->create(['notify_email' => null]);
-        $broken = Document::factory()->withoutWords()->create(['notify_email' => null]);
+        $good = Document::factory()->create();
+        $broken = Document::factory()->withoutWords()->create();
 
         Artisan::call('documents:reanalyze');
-        Artisan::call('queue:work', ['--stop-when-empty' => true]);
+        Artisan::call('queue:work', ['--stop-when-empty' => true, '--sleep' => 0]);
 
         $this->assertSame(Document::ANALYZED, $good->fresh()->status);
         $this->assertSame(Document::FAILED, $broken->fresh()->status);
+        $this->actingAs(User::factory()->admin()->create());
         $this->get('/')
             ->assertSee('Re-analyse 2 document(s)')
             ->assertSee('1 of 2 done (50%)')
@@ -74,7 +76,7 @@ class ReanalyzeCommandTest extends TestCase
 
         $broken->update(['body' => 'Fixed at last.']);
         Artisan::call('queue:retry', ['id' => ['all']]);
-        Artisan::call('queue:work', ['--stop-when-empty' => true]);
+        Artisan::call('queue:work', ['--stop-when-empty' => true, '--sleep' => 0]);
 
         $this->assertSame(Document::ANALYZED, $broken->fresh()->status);
         $this->get('/')

@@ -2,7 +2,9 @@
 
 namespace Tests\Feature;
 
-use App\Providers\RouteServiceProvider;
+use App\Jobs\AnalyzeDocument;
+use App\Models\User;
+use App\Providers\AppServiceProvider;
 use Illuminate\Foundation\Testing\RefreshDatabase;
 use Illuminate\Support\Facades\Queue;
 use Tests\TestCase;
@@ -10,8 +12,7 @@ use Tests\TestCase;
 /**
  * Production defaults: security headers on every answer, HSTS and Secure cookies
  * over HTTPS (also behind a trusted proxy), no debug details with APP_DEBUG off,
- * and the submission rate limit. CSRF is off inside PHPUnit (Laravel skips it for
- * tests); the smoke checks post the form without a token to a real server.
+ * CSRF on every form, and the submission limits of the form and the API.
  */
 class SecurityTest extends TestCase
 {
@@ -19,18 +20,19 @@ class SecurityTest extends TestCase
 
     public function test_every_answer_carries_the_security_headers(): void
     {
-        foreach (['/', '/no-such-page', '/api/documents'] as $uri) {
+        foreach (['/login', '/no-such-page', '/api/documents', '/up'] as $uri) {
             $this->get($uri)
                 ->assertHeader('X-Content-Type-Options', 'nosniff')
                 ->assertHeader('X-Frame-Options', 'DENY')
                 ->assertHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
+                ->assertHeader('Content-Security-Policy')
                 ->assertHeaderMissing('Strict-Transport-Security');
         }
     }
 
     public function test_over_https_hsts_is_sent_and_the_cookies_are_secure(): void
     {
-        $response = $this->get('https://localhost/')
+        $response = $this->get('https://localhost/login')
             ->assertHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 
         $session = $response->getCookie(config('session.cookie'), false);
@@ -42,7 +44,7 @@ class SecurityTest extends TestCase
 
     public function test_over_plain_http_the_cookies_are_not_secure(): void
     {
-        $response = $this->get('http://localhost/');
+        $response = $this->get('http://localhost/login');
 
         $this->assertFalse($response->getCookie(config('session.cookie'), false)->isSecure());
     }
@@ -51,10 +53,28 @@ class SecurityTest extends TestCase
     {
         $forwarded = ['X-Forwarded-Proto' => 'https'];
 
-        $this->get('/', $forwarded)->assertHeaderMissing('Strict-Transport-Security');
+        $this->get('/login', $forwarded)->assertHeaderMissing('Strict-Transport-Security');
 
         config(['trustedproxy.proxies' => '127.0.0.1']);
-        $this->get('/', $forwarded)->assertHeader('Strict-Transport-Security');
+        $this->get('/login', $forwarded)->assertHeader('Strict-Transport-Security');
+    }
+
+    public function test_a_form_post_without_the_csrf_token_is_refused(): void
+    {
+        $user = User::factory()->create();
+        // Laravel skips the CSRF check while unit tests run; look like a server.
+        $this->app['env'] = 'local';
+
+        $this->actingAs($user)
+            ->post('/documents', ['title' => 'No token', 'body' => 'Some words.'])
+            ->assertStatus(419);
+        $this->post('/login', ['email' => $user->email, 'password' => 'password'])->assertStatus(419);
+        $this->assertDatabaseCount('documents', 0);
+
+        $this->withSession(['_token' => 'the-token'])
+            ->post('/documents', ['_token' => 'the-token', 'title' => 'With the token', 'body' => 'Some words.'])
+            ->assertRedirect(route('dashboard'));
+        $this->assertDatabaseCount('documents', 1);
     }
 
     public function test_without_debug_errors_show_no_stack_trace(): void
@@ -64,7 +84,7 @@ class SecurityTest extends TestCase
         $json = $this->deleteJson('/api/documents')->assertStatus(405);
         $this->assertSame(['message'], array_keys($json->json()));
 
-        $page = $this->put('/')->assertStatus(405);
+        $page = $this->put('/login')->assertStatus(405);
         $this->assertStringNotContainsString('MethodNotAllowedHttpException', $page->getContent());
         $this->assertStringNotContainsString('vendor/', $page->getContent());
     }
@@ -79,18 +99,37 @@ class SecurityTest extends TestCase
     public function test_submissions_through_the_api_are_rate_limited(): void
     {
         Queue::fake();
+        $headers = $this->tokenHeaders(User::factory()->create());
         $document = ['title' => 'Again', 'body' => 'Some words.'];
 
-        for ($i = 0; $i < RouteServiceProvider::SUBMISSIONS_PER_MINUTE; $i++) {
-            $this->postJson('/api/documents', $document)->assertStatus(202);
+        for ($i = 0; $i < AppServiceProvider::SUBMISSIONS_PER_MINUTE; $i++) {
+            $this->postJson('/api/documents', $document, $headers)->assertStatus(202);
         }
 
-        $this->postJson('/api/documents', $document)
+        $this->postJson('/api/documents', $document, $headers)
             ->assertStatus(429)
             ->assertHeader('Retry-After');
-        Queue::assertPushed(\App\Jobs\AnalyzeDocument::class, RouteServiceProvider::SUBMISSIONS_PER_MINUTE);
+        Queue::assertPushed(AnalyzeDocument::class, AppServiceProvider::SUBMISSIONS_PER_MINUTE);
 
         // Reading stays possible under the api group's own, wider limit.
-        $this->getJson('/api/documents')->assertOk();
+        $this->getJson('/api/documents', $headers)->assertOk();
+    }
+
+    public function test_the_web_form_shares_the_submission_limit(): void
+    {
+        Queue::fake();
+        $user = User::factory()->create();
+        $document = ['title' => 'Again', 'body' => 'Some words.'];
+
+        for ($i = 0; $i < AppServiceProvider::SUBMISSIONS_PER_MINUTE; $i++) {
+            $this->actingAs($user)->post('/documents', $document)->assertRedirect(route('dashboard'));
+        }
+
+        $this->actingAs($user)->post('/documents', $document)->assertStatus(429);
+        $this->postJson('/api/documents', $document, $this->tokenHeaders($user))->assertStatus(429);
+        Queue::assertPushed(AnalyzeDocument::class, AppServiceProvider::SUBMISSIONS_PER_MINUTE);
+
+        // Another user has a budget of their own.
+        $this->actingAs(User::factory()->create())->post('/documents', $document)->assertRedirect(route('dashboard'));
     }
 }

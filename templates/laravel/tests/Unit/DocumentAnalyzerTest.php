@@ -4,8 +4,11 @@ namespace Tests\Unit;
 
 use App\Exceptions\DocumentHasNoWords;
 use App\Services\DocumentAnalyzer;
+use PHPUnit\Framework\Attributes\CoversClass;
+use PHPUnit\Framework\Attributes\DataProvider;
 use PHPUnit\Framework\TestCase;
 
+#[CoversClass(DocumentAnalyzer::class)]
 class DocumentAnalyzerTest extends TestCase
 {
     private DocumentAnalyzer $analyzer;
@@ -24,10 +27,22 @@ class DocumentAnalyzerTest extends TestCase
         $this->assertSame(7, $analysis->wordCount);
     }
 
-    public function test_reading_time_rounds_up_to_whole_minutes(): void
+    /**
+     * @return array<string, array{int, int}>
+     */
+    public static function readingTimes(): array
     {
-        $this->assertSame(1, $this->analyzer->analyze('One short line.')->readingMinutes);
-        $this->assertSame(2, $this->analyzer->analyze(str_repeat('word ', 201))->readingMinutes);
+        return [
+            'a line' => [3, 1],
+            'exactly one minute' => [DocumentAnalyzer::WORDS_PER_MINUTE, 1],
+            'one word more' => [DocumentAnalyzer::WORDS_PER_MINUTE + 1, 2],
+        ];
+    }
+
+    #[DataProvider('readingTimes')]
+    public function test_reading_time_rounds_up_to_whole_minutes(int $words, int $minutes): void
+    {
+        $this->assertSame($minutes, $this->analyzer->analyze(str_repeat('word ', $words))->readingMinutes);
     }
 
     public function test_keywords_are_the_most_frequent_significant_words(): void

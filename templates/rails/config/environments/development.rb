@@ -3,10 +3,8 @@ require "active_support/core_ext/integer/time"
 Rails.application.configure do
   # Settings specified here will take precedence over those in config/application.rb.
 
-  # In the development environment your application's code is reloaded any time
-  # it changes. This slows down response time but is perfect for development
-  # since you don't have to restart the web server when you make code changes.
-  config.cache_classes = false
+  # Make code changes take effect immediately without server restart.
+  config.enable_reloading = true
 
   # Do not eager load code on boot.
   config.eager_load = false
@@ -14,18 +12,22 @@ Rails.application.configure do
   # Show full error reports: in API mode, as JSON with the exception and its backtrace.
   config.consider_all_requests_local = true
 
+  # Enable server timing.
+  config.server_timing = true
+
   # Controller-level caching (etags aside) is off unless `bin/rails dev:cache` toggled it.
-  # Rails.cache itself uses the store of config/application.rb in every environment.
+  # Rails.cache itself uses the store of config/application.rb in every environment,
+  # because the rate limits count in it.
   config.action_controller.perform_caching = Rails.root.join("tmp/caching-dev.txt").exist?
+
+  # Jobs run in a thread pool of this process, right after the request that enqueued them.
+  config.active_job.queue_adapter = :async
+
+  # Highlight code that enqueued background job in logs.
+  config.active_job.verbose_enqueue_logs = true
 
   # Print deprecation notices to the Rails logger.
   config.active_support.deprecation = :log
-
-  # Raise exceptions for disallowed deprecations.
-  config.active_support.disallowed_deprecation = :raise
-
-  # Tell Active Support which deprecation messages to disallow.
-  config.active_support.disallowed_deprecation_warnings = []
 
   # Raise an error on page load if there are pending migrations.
   config.active_record.migration_error = :page_load
@@ -35,4 +37,7 @@ Rails.application.configure do
 
   # Raises error for missing translations.
   # config.i18n.raise_on_missing_translations = true
+
+  # Raise error when a before_action's only/except options reference missing actions.
+  config.action_controller.raise_on_missing_callback_actions = true
 end

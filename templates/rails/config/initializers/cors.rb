@@ -14,9 +14,12 @@ if allowed_origins.any?
 
       resource "/api/*",
         headers: :any,
-        methods: [:get, :post, :put, :patch, :delete, :options, :head],
-        expose: ["Link", "X-Total-Count"],
+        methods: [ :get, :post, :put, :patch, :delete, :options, :head ],
+        expose: [ "Link", "X-Total-Count" ],
         max_age: 600
+
+      # The API's description, for Swagger UI or a client generator on those origins.
+      resource "/openapi.json", headers: :any, methods: [ :get, :options, :head ], max_age: 600
     end
   end
 end

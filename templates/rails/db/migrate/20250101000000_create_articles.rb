@@ -1,4 +1,4 @@
-class CreateArticles < ActiveRecord::Migration[6.1]
+class CreateArticles < ActiveRecord::Migration[7.2]
   def change
     create_table :articles do |t|
       t.string :title, null: false

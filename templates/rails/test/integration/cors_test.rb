@@ -27,6 +27,13 @@ class CorsTest < ActionDispatch::IntegrationTest
     assert_nil response.headers["Access-Control-Allow-Origin"]
   end
 
+  test "lets the allowed origin read the OpenAPI document" do
+    get openapi_path, headers: { "Origin" => ALLOWED }
+
+    assert_response :ok
+    assert_equal ALLOWED, response.headers["Access-Control-Allow-Origin"]
+  end
+
   test "adds the allow-origin header and exposes the pagination headers on API responses" do
     get api_v1_articles_path, headers: { "Origin" => ALLOWED }
 

@@ -100,6 +100,6 @@ class ArticleTest < ActiveSupport::TestCase
   end
 
   test "lists the newest articles first" do
-    assert_equal [articles(:second_post), articles(:first_post)], Article.newest_first.to_a
+    assert_equal [ articles(:second_post), articles(:first_post) ], Article.newest_first.to_a
   end
 end

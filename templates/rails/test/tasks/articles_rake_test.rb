@@ -24,7 +24,7 @@ class ArticlesRakeTest < ActiveSupport::TestCase
 
     capture_io { @task.invoke }
 
-    slugs = [articles(:first_post).reload.slug, articles(:second_post).reload.slug]
-    assert_equal ["second-thoughts", "second-thoughts-2"], slugs.sort
+    slugs = [ articles(:first_post).reload.slug, articles(:second_post).reload.slug ]
+    assert_equal [ "second-thoughts", "second-thoughts-2" ], slugs.sort
   end
 end

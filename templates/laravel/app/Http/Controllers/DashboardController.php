@@ -2,20 +2,22 @@
 
 namespace App\Http\Controllers;
 
-use App\Models\Document;
 use App\Services\QueueOverview;
 use Illuminate\Contracts\View\View;
+use Illuminate\Http\Request;
+use Illuminate\Support\Facades\Gate;
 
 class DashboardController extends Controller
 {
     /**
-     * GET /: the submit form, the latest documents and what the queue holds.
+     * GET /: the submit form and the signed-in user's own documents; for admins
+     * (the "viewQueue" gate) also what the queue holds.
      */
-    public function __invoke(QueueOverview $queue): View
+    public function __invoke(Request $request, QueueOverview $queue): View
     {
         return view('dashboard', [
-            'documents' => Document::query()->latest()->latest('id')->limit(20)->get(),
-            'queue' => $queue,
+            'documents' => $request->user()->documents()->latest()->latest('id')->paginate(20, pageName: 'documents'),
+            'queue' => Gate::allows('viewQueue') ? $queue : null,
         ]);
     }
 }

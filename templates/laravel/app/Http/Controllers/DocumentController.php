@@ -7,19 +7,16 @@ use App\Jobs\AnalyzeDocument;
 use App\Models\Document;
 use Illuminate\Contracts\View\View;
 use Illuminate\Http\RedirectResponse;
+use Illuminate\Http\Request;
 
 class DocumentController extends Controller
 {
     /**
-     * POST /documents (the form on the dashboard).
+     * POST /documents (the form on the dashboard; throttled like the API).
      */
     public function store(StoreDocumentRequest $request): RedirectResponse
     {
-        $document = Document::create($request->validated());
-
-        AnalyzeDocument::dispatch($document);
-        // On the "sync" connection the job has already run inside this request.
-        $document->refresh();
+        $document = Document::submit($request->user(), $request->document());
 
         return redirect()
             ->route('dashboard')
@@ -29,10 +26,12 @@ class DocumentController extends Controller
     }
 
     /**
-     * GET /documents/{document}
+     * GET /documents/{id}: only the owner's documents exist for them (404 otherwise).
      */
-    public function show(Document $document): View
+    public function show(Request $request, string $document): View
     {
-        return view('documents.show', ['document' => $document]);
+        return view('documents.show', [
+            'document' => $request->user()->documents()->findOrFail($document),
+        ]);
     }
 }

@@ -22,6 +22,8 @@
         input, textarea { width: 100%; padding: .5rem; font: inherit; border: 1px solid var(--line); border-radius: .375rem; }
         textarea { min-height: 8rem; }
         button { margin-top: 1rem; padding: .5rem 1.25rem; font: inherit; border: 0; border-radius: .375rem; background: var(--accent); color: #fff; cursor: pointer; }
+        button.link { margin: 0 0 0 .5rem; padding: 0; background: none; color: inherit; text-decoration: underline; }
+        input[type=checkbox] { width: auto; }
         .muted { color: var(--muted); }
         .notice { padding: .75rem 1rem; border-radius: .375rem; background: #dcfce7; color: #14532d; }
         .error { color: var(--accent); font-size: .9rem; }
@@ -36,7 +38,15 @@
 <body>
     <header>
         <a href="{{ route('dashboard') }}">{{ config('app.name') }}</a>
-        <span class="muted">queue: <code>{{ config('queue.default') }}</code></span>
+        @auth
+            <form method="POST" action="{{ route('logout') }}" class="muted">
+                @csrf
+                {{ auth()->user()->email }} · queue: <code>{{ config('queue.default') }}</code>
+                <button type="submit" class="link">Sign out</button>
+            </form>
+        @else
+            <span class="muted">queue: <code>{{ config('queue.default') }}</code></span>
+        @endauth
     </header>
 
     <main>

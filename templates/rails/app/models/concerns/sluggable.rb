@@ -26,12 +26,18 @@ module Sluggable
       presence: true,
       length: { maximum: MAX_LENGTH },
       format: { with: FORMAT, message: "may only contain lowercase letters, digits and single hyphens" },
-      uniqueness: true
+      # Only a well-formed slug is looked up (a NUL byte would be a database error).
+      uniqueness: { if: -> { self.class.slug_format?(slug) } }
   end
 
   class_methods do
     def slugged_from(attribute)
       self.slug_source = attribute
+    end
+
+    # Whether `value` could be a stored slug; anything else need not be looked up.
+    def slug_format?(value)
+      value.is_a?(String) && value.length <= MAX_LENGTH && value.valid_encoding? && FORMAT.match?(value)
     end
   end
 

@@ -2,8 +2,8 @@
 
 namespace Tests\Feature;
 
-use App\Providers\RouteServiceProvider;
-use Illuminate\Contracts\Console\Kernel;
+use App\Models\User;
+use App\Providers\AppServiceProvider;
 use Illuminate\Foundation\Application;
 use Illuminate\Foundation\Bootstrap\LoadConfiguration;
 use Illuminate\Foundation\Testing\RefreshDatabase;
@@ -14,10 +14,10 @@ use Illuminate\Support\Str;
 use Tests\TestCase;
 
 /**
- * The Redis cache store (REDIS_URL) that .env selects with CACHE_DRIVER=redis: values
- * and the rate limiter's counters live in Redis, so every server sees the same ones.
- * phpunit.xml keeps the array store for the other tests; every key here expires
- * within a minute.
+ * The Redis cache store (REDIS_URL) that .env selects with CACHE_STORE=redis: values,
+ * the rate limiters' counters and the locks live in Redis, so every server sees the
+ * same ones. phpunit.xml keeps the array store for the other tests; every key here
+ * has a prefix of its own and expires within minutes.
  */
 class RedisCacheTest extends TestCase
 {
@@ -31,11 +31,16 @@ class RedisCacheTest extends TestCase
     {
         $app = require __DIR__.'/../../bootstrap/app.php';
         $app->afterBootstrapping(LoadConfiguration::class, function (Application $app) {
-            $app['config']->set(['cache.default' => 'redis', 'cache.prefix' => 'test_'.Str::lower(Str::random(12)).'_']);
+            $app['config']->set(['cache.default' => 'redis', 'cache.prefix' => 'test-'.Str::lower(Str::random(12)).'-']);
         });
-        $app->make(Kernel::class)->bootstrap();
+        $app->make(\Illuminate\Contracts\Console\Kernel::class)->bootstrap();
 
         return $app;
+    }
+
+    private function redis(): \Illuminate\Redis\Connections\Connection
+    {
+        return Redis::connection(config('cache.stores.redis.connection'));
     }
 
     public function test_values_are_stored_in_redis(): void
@@ -43,8 +48,8 @@ class RedisCacheTest extends TestCase
         Cache::put('greeting', 'hello', 60);
 
         $this->assertSame('hello', Cache::get('greeting'));
-        $stored = Redis::connection(config('cache.stores.redis.connection'))->get(Cache::getPrefix().'greeting');
-        $this->assertSame('hello', unserialize($stored));
+        // Laravel 11+: the cache prefix is followed directly by the key (no ":").
+        $this->assertSame('hello', unserialize($this->redis()->get(config('cache.prefix').'greeting')));
 
         Cache::forget('greeting');
         $this->assertNull(Cache::get('greeting'));
@@ -53,13 +58,24 @@ class RedisCacheTest extends TestCase
     public function test_the_submission_limit_is_counted_in_redis(): void
     {
         Queue::fake();
+        $user = User::factory()->create();
+        $headers = $this->tokenHeaders($user);
 
-        for ($i = 0; $i < RouteServiceProvider::SUBMISSIONS_PER_MINUTE; $i++) {
-            $this->postJson('/api/documents', ['title' => 'Again', 'body' => 'Some words.'])->assertStatus(202);
+        for ($i = 0; $i < AppServiceProvider::SUBMISSIONS_PER_MINUTE; $i++) {
+            $this->postJson('/api/documents', ['title' => 'Again', 'body' => 'Some words.'], $headers)->assertStatus(202);
         }
-        $this->postJson('/api/documents', ['title' => 'Again', 'body' => 'Some words.'])->assertStatus(429);
+        $this->postJson('/api/documents', ['title' => 'Again', 'body' => 'Some words.'], $headers)->assertStatus(429);
 
-        $counter = Cache::getPrefix().md5('submissions'.'127.0.0.1');
-        $this->assertSame(RouteServiceProvider::SUBMISSIONS_PER_MINUTE, (int) Redis::connection(config('cache.stores.redis.connection'))->get($counter));
+        $counter = config('cache.prefix').md5('submissions'.'submissions:'.$user->id);
+        $this->assertSame(AppServiceProvider::SUBMISSIONS_PER_MINUTE, (int) $this->redis()->get($counter));
+    }
+
+    public function test_log_in_attempts_are_counted_in_redis(): void
+    {
+        User::factory()->create(['email' => 'ada@example.com']);
+
+        $this->post('/login', ['email' => 'ada@example.com', 'password' => 'wrong']);
+
+        $this->assertSame(1, (int) $this->redis()->get(config('cache.prefix').'ada@example.com|127.0.0.1'));
     }
 }

@@ -4,6 +4,7 @@ namespace Tests\Feature;
 
 use App\Jobs\AnalyzeDocument;
 use App\Models\Document;
+use App\Models\User;
 use Illuminate\Foundation\Testing\RefreshDatabase;
 use Illuminate\Support\Facades\Artisan;
 use Illuminate\Support\Facades\Queue;
@@ -40,12 +41,12 @@ class RedisQueueTest extends TestCase
 
     public function test_a_job_waits_in_redis_until_a_worker_runs_it(): void
     {
-        $document = Document::factory()->create(['body' => 'Three small words.', 'notify_email' => null]);
+        $document = Document::factory()->create(['body' => 'Three small words.']);
         AnalyzeDocument::dispatch($document);
 
         $this->assertSame(1, Queue::connection('redis')->size($this->queue));
         $this->assertStringContainsString('AnalyzeDocument', (string) Redis::connection()->lindex("queues:{$this->queue}", 0));
-        $this->get('/')->assertSee('Waiting or running (1)');
+        $this->actingAs(User::factory()->admin()->create())->get('/')->assertSee('Waiting or running (1)');
 
         $this->assertSame(0, $this->work());
 
@@ -56,7 +57,7 @@ class RedisQueueTest extends TestCase
 
     public function test_a_job_that_fails_for_good_is_recorded_in_the_database(): void
     {
-        $document = Document::factory()->withoutWords()->create(['notify_email' => null]);
+        $document = Document::factory()->withoutWords()->create();
         AnalyzeDocument::dispatch($document);
 
         $this->work();
@@ -68,19 +69,20 @@ class RedisQueueTest extends TestCase
 
     public function test_a_job_to_retry_waits_in_the_delayed_set_and_the_dashboard_shows_it(): void
     {
+        $this->freezeSecond();
         $this->analysisFails('Analysis service unavailable');
-        $document = Document::factory()->create(['notify_email' => null]);
+        $document = Document::factory()->create();
         AnalyzeDocument::dispatch($document);
 
         $this->work();
 
-        // Attempt 1 failed: back in Redis, due in 10 seconds (the first backoff).
+        // Attempt 1 failed: back in Redis, due in a minute.
         $delayed = Redis::connection()->zrangebyscore("queues:{$this->queue}:delayed", '-inf', '+inf', ['withscores' => true]);
         $this->assertCount(1, $delayed);
-        $this->assertSame(now()->addSeconds(10)->getTimestamp(), (int) reset($delayed));
-        $this->get('/')
+        $this->assertSame(now()->addMinutes(AnalyzeDocument::RETRY_AFTER_MINUTES)->getTimestamp(), (int) reset($delayed));
+        $this->actingAs(User::factory()->admin()->create())->get('/')
             ->assertSee('Waiting or running (1)')
-            ->assertSee('attempts 1, retry');
+            ->assertSee('attempts 1, retry 1 minute from now');
     }
 
     private function work(): int

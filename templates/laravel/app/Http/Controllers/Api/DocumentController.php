@@ -5,33 +5,37 @@ namespace App\Http\Controllers\Api;
 use App\Http\Controllers\Controller;
 use App\Http\Requests\StoreDocumentRequest;
 use App\Http\Resources\DocumentResource;
-use App\Jobs\AnalyzeDocument;
 use App\Models\Document;
 use Illuminate\Http\JsonResponse;
+use Illuminate\Http\Request;
 use Illuminate\Http\Resources\Json\AnonymousResourceCollection;
 
+/**
+ * The JSON API of the token's user (`Authorization: Bearer …`), described by
+ * GET /openapi.json.
+ */
 class DocumentController extends Controller
 {
     /**
-     * GET /api/documents: newest first, 20 a page.
+     * GET /api/documents: the user's documents, newest first, 20 a page.
      */
-    public function index(): AnonymousResourceCollection
+    public function index(Request $request): AnonymousResourceCollection
     {
-        return DocumentResource::collection(Document::query()->latest()->latest('id')->paginate(20));
+        $request->validate(['page' => ['nullable', 'integer', 'min:1', 'max:100000']]);
+
+        return DocumentResource::collection(
+            $request->user()->documents()->latest()->latest('id')->paginate(20)
+        );
     }
 
     /**
      * POST /api/documents: store the text, queue its analysis and answer
      * 202 Accepted straight away; poll the Location URL for the result.
-     * Rate limited ("submissions" in RouteServiceProvider).
+     * Rate limited ("submissions" in AppServiceProvider).
      */
     public function store(StoreDocumentRequest $request): JsonResponse
     {
-        $document = Document::create($request->validated());
-
-        AnalyzeDocument::dispatch($document);
-        // On the "sync" connection the job has already run: answer with its result.
-        $document->refresh();
+        $document = Document::submit($request->user(), $request->document());
 
         return (new DocumentResource($document))
             ->response()
@@ -40,10 +44,10 @@ class DocumentController extends Controller
     }
 
     /**
-     * GET /api/documents/{document}
+     * GET /api/documents/{id}: 404 for a document of another user, as for none.
      */
-    public function show(Document $document): DocumentResource
+    public function show(Request $request, string $document): DocumentResource
     {
-        return new DocumentResource($document);
+        return new DocumentResource($request->user()->documents()->findOrFail($document));
     }
 }

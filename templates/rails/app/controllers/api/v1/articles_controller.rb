@@ -1,10 +1,18 @@
 module Api
   module V1
     # Articles, addressed by slug: GET/PATCH/PUT/DELETE /api/v1/articles/:slug.
+    # Reads are public; writes need an API token (TokenAuthentication).
     class ArticlesController < ApplicationController
       include Pagination
 
-      before_action :set_article, only: [:show, :update, :destroy]
+      # Writes per client IP and minute, counted in Rails.cache before the token is
+      # checked, so guessing tokens is throttled too.
+      WRITES_PER_MINUTE = 20
+
+      rate_limit to: WRITES_PER_MINUTE, within: 1.minute, only: %i[create update destroy],
+        with: -> { render_too_many_requests }
+      before_action :require_api_token, only: %i[create update destroy]
+      before_action :set_article, only: %i[show update destroy]
 
       # GET /api/v1/articles?page=1&per_page=20
       def index
@@ -25,6 +33,7 @@ module Api
         article = Article.new(article_params)
 
         if article.save
+          CacheArticleJob.perform_later(article)
           render json: ArticleSerializer.new(article), status: :created, location: api_v1_article_url(article)
         else
           render_validation_errors(article)
@@ -34,6 +43,7 @@ module Api
       # PATCH/PUT /api/v1/articles/my-first-post
       def update
         if @article.update(article_params)
+          CacheArticleJob.perform_later(@article)
           render json: ArticleSerializer.new(@article)
         else
           render_validation_errors(@article)
@@ -48,14 +58,22 @@ module Api
 
       private
 
+      # A slug that cannot exist (wrong characters, too long, a NUL byte) is not looked up.
       def set_article
-        @article = Article.find_by!(slug: params[:slug])
+        slug = params[:slug]
+        raise ActiveRecord::RecordNotFound.new(nil, "Article") unless Article.slug_format?(slug)
+
+        @article = Article.find_by!(slug: slug)
       end
 
       # Only these attributes can be set by clients; `slug` is optional (generated from
-      # the title when absent).
+      # the title when absent). `article` must be an object: {"article": "oops"} or
+      # {"article": [1]} is a 400 like a missing one, not a NoMethodError.
       def article_params
-        params.require(:article).permit(:title, :body, :slug)
+        attributes = params.require(:article)
+        raise InvalidParameter, "article must be an object" unless attributes.is_a?(ActionController::Parameters)
+
+        attributes.permit(:title, :body, :slug)
       end
     end
   end

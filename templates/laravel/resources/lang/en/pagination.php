@@ -1,8 +1,0 @@
-<?php
-
-return [
-
-    'previous' => '&laquo; Previous',
-    'next' => 'Next &raquo;',
-
-];
