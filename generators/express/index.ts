@@ -14,6 +14,7 @@ export const express: FrameworkDefinition = {
     cacheOption('Store of the response cache', { memory: 'per process, LRU', redis: 'shared by every process, reads REDIS_URL' }),
   ],
   reservedNames: { ...NODE_RESERVED_NAMES, ...libraryNames('package', ['express', 'vitest']) },
+  secrets: { sessionSecret: { bytes: 32, encoding: 'hex' } },
   toolchain: [{ name: 'Node.js 22+', check: ['node', '--version'] }],
   commands: {
     install: [{ argv: ['{pm}', 'install'] }],

@@ -61,6 +61,19 @@ describe.each(FRAMEWORKS.map((framework) => [framework.id, framework] as const))
     expect(typeof checks?.check).toBe('function');
   });
 
+  it('declares every secret its templates use ({{… secrets.<name> …}})', () => {
+    // strict mode does not catch a missing field passed to a helper ({{env secrets.x}})
+    const used = new Set<string>();
+    for (const path of readdirSync(join(TEMPLATES, id), { recursive: true }) as string[]) {
+      if (!path.endsWith('.hbs')) continue;
+      const text = readFileSync(join(TEMPLATES, id, path), 'utf8');
+      for (const mustache of text.match(/\{\{[^}]*\}\}/g) ?? []) {
+        for (const [, name] of mustache.matchAll(/\bsecrets\.(\w+)/g)) used.add(name!);
+      }
+    }
+    expect([...used].sort()).toEqual(Object.keys(framework.secrets ?? {}).sort());
+  });
+
   it('renders every combination of its options in strict mode: its own secrets, only in .env; compose.yaml runs the services it needs', async () => {
     for (const options of allCombinations(framework)) {
       const data = buildTemplateData('demo-app', framework, options);
