@@ -4,6 +4,8 @@ import { COMPOSE_SERVICES, servicesFor, type FrameworkDefinition } from './frame
 import type { PlannedFile } from './render.js';
 import { expandCommand, formatCommand } from './run-command.js';
 import { optionFlagHelp, type ProjectSpec } from './spec.js';
+import { recordDescription } from './update/record.js';
+import { VERSION } from './version.js';
 
 export function helpText(frameworks: readonly FrameworkDefinition[], version: string): string {
   const ids = frameworks.map((framework) => framework.id).join('|');
@@ -33,6 +35,7 @@ export function helpText(frameworks: readonly FrameworkDefinition[], version: st
     '                                     existing file; never overwrites)',
     '  --dry-run                          print the files that would be written; write nothing',
     '  --list [--json]                    frameworks, their options and defaults',
+    '  update [--help]                    bring a generated project up to this version (in it)',
     '  -h, --help                         this help',
     '  -v, --version                      the version',
     ...(optionLines.size > 0
@@ -60,7 +63,7 @@ export function listText(frameworks: readonly FrameworkDefinition[]): string {
   return lines.join('\n');
 }
 
-export function listJson(frameworks: readonly FrameworkDefinition[]): string {
+export function listJson(frameworks: readonly FrameworkDefinition[], version: string = VERSION): string {
   const data = frameworks.map((framework) => ({
     id: framework.id,
     label: framework.label,
@@ -75,6 +78,8 @@ export function listJson(frameworks: readonly FrameworkDefinition[]): string {
       lint: framework.commands.lint.map((command) => formatCommand(command.argv)),
       start: formatCommand(framework.commands.start.argv),
     },
+    // what a project of this framework records in .create-backend.json (never a secret)
+    record: recordDescription(framework, version),
   }));
   return JSON.stringify(data, null, 2);
 }

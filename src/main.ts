@@ -10,6 +10,7 @@ import type { FrameworkDefinition } from './framework.js';
 import { createReporter, type OutputStream, type Reporter } from './reporter.js';
 import { resolveSpec, type Asker, type ProjectSpec } from './spec.js';
 import type { TemplateStore } from './templates.js';
+import { withRecord } from './update/record.js';
 import { VERSION } from './version.js';
 
 export interface CliContext {
@@ -31,9 +32,15 @@ export type Subcommand = (argv: readonly string[], context: CliContext) => Promi
 
 /**
  * Subcommands, loaded only when named, so a plain run never parses their code: `update`
- * (issue 17) and `add` (issue 18; it alone loads the plop bundle, see src/plop.ts) hook in here.
+ * (docs/UPDATING.md); `add` (issue 18; it alone loads the plop bundle, see src/plop.ts)
+ * hooks in here too.
  */
-export const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {};
+export const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
+  update: async () => {
+    const { runUpdate } = await import('./update/command.js');
+    return (argv, context) => runUpdate(argv, createReporter(context.stdout, context.stderr, context.env), context.cwd);
+  },
+};
 
 export function processContext(): CliContext {
   return { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
@@ -92,7 +99,8 @@ async function createProject(argv: readonly string[], context: CliContext, repor
     import('./plan.js'),
     import('./write-project.js'),
   ]);
-  const files = await planProject(spec.framework, spec.data, context.templates);
+  // the record of the answers (.create-backend.json) is what `update` starts from
+  const files = await withRecord(await planProject(spec.framework, spec.data, context.templates), spec.data);
   if (spec.targetState === 'non-empty') checkConflicts(spec.targetDir, files);
   if (spec.dryRun) {
     report.out(fileTree(spec.displayDir, files));

@@ -40,14 +40,14 @@ export const flask: FrameworkDefinition = {
   options: [
     databaseOption('Database (Flask-SQLAlchemy)?', { sqlite: 'a file in instance/, nothing to run', postgres: 'psycopg 3, DATABASE_URL' }),
     cacheOption(
-      'Which cache for the home page, the API list and the log-in throttle (Flask-Caching)?',
-      { memory: 'SimpleCache, per process', redis: 'RedisCache, REDIS_URL' },
+      'Which cache for the home page and the API list (Flask-Caching)?',
+      { memory: 'SimpleCache, one per worker process', redis: 'RedisCache, shared, REDIS_URL' },
       [{ value: 'none', label: 'None', hint: 'no Flask-Caching' }],
     ),
     {
       kind: 'toggle',
       name: 'login',
-      message: 'User accounts with Flask-Login (register, log in with a throttle, log out, a members-only page)?',
+      message: 'User accounts with Flask-Login (register, log in with a throttle, log out; only members write notes)? (off: API writes need API_TOKEN)',
       default: true,
     },
     {

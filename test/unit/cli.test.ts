@@ -184,8 +184,14 @@ describe('create-backend (in-process)', () => {
     expect(tracked).not.toContain(INSTALL_LOG);
   });
 
-  it('has a dispatch point for subcommands, none of which is loaded by a plain run', () => {
-    for (const name of Object.keys(SUBCOMMANDS)) expect(typeof SUBCOMMANDS[name]).toBe('function');
+  it('dispatches subcommands by their name: update', async () => {
+    expect(Object.keys(SUBCOMMANDS)).toContain('update');
+    const help = await runInProcess(['update', '--help']);
+    expect(help.code, help.stderr).toBe(0);
+    expect(help.stdout).toMatch(/update/);
+    const outside = await runInProcess(['update']);
+    expect(outside.code).toBe(1);
+    expect(outside.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
 

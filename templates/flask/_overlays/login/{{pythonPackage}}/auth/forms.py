@@ -1,12 +1,13 @@
 from wtforms import BooleanField, PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp, ValidationError
 
-from ..extensions import db
 from ..forms import BaseForm
-from ..models import User
+from ..models import find_user
 
 
 class RegisterForm(BaseForm):
+    TAKEN = "That username is taken."
+
     username = StringField(
         "Username",
         validators=[
@@ -21,8 +22,9 @@ class RegisterForm(BaseForm):
     )
 
     def validate_username(self, field: StringField) -> None:
-        if db.session.scalar(db.select(User).filter_by(username=field.data)) is not None:
-            raise ValidationError("That username is taken.")
+        # Regardless of case: "Alice" is taken once "alice" registered.
+        if find_user(field.data) is not None:
+            raise ValidationError(self.TAKEN)
 
 
 class LoginForm(BaseForm):

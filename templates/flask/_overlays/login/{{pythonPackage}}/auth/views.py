@@ -2,9 +2,10 @@ from urllib.parse import urlsplit
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from ..models import User
+from ..models import User, authenticate
 from . import bp, throttle
 from .forms import LoginForm, RegisterForm
 
@@ -28,9 +29,15 @@ def register():
         user = User(username=form.username.data)
         user.set_password(form.password.data)
         db.session.add(user)
-        db.session.commit()
-        flash("Your account is ready. Log in to continue.", "success")
-        return redirect(url_for("auth.login"))
+        try:
+            db.session.commit()
+        except IntegrityError:
+            # Another registration took the name (in any case) after the form's check.
+            db.session.rollback()
+            form.username.errors.append(form.TAKEN)
+        else:
+            flash("Your account is ready. Log in to continue.", "success")
+            return redirect(url_for("auth.login"))
     return render_template("auth/register.html", form=form)
 
 
@@ -41,18 +48,17 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         username = form.username.data
-        if throttle.is_locked_out(username):
+        if not throttle.count_attempt(username):
             # Refused before the password is even checked, right or wrong.
             error = "Too many failed log-ins. Wait a while, then try again."
             headers = {"Retry-After": str(throttle.lockout_seconds())}
             return render_template("auth/login.html", form=form, error=error), 429, headers
-        user = db.session.scalar(db.select(User).filter_by(username=username))
-        if user is not None and user.check_password(form.password.data):
-            throttle.forget_failures(username)
+        user = authenticate(username, form.password.data)
+        if user is not None:
+            throttle.forget_attempts(username)
             login_user(user, remember=form.remember.data)
             flash(f"Welcome back, {user.username}.", "success")
             return redirect(safe_next_url() or url_for("auth.account"))
-        throttle.record_failure(username)
         flash("Wrong username or password.", "error")
     return render_template("auth/login.html", form=form)
 
