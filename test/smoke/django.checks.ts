@@ -21,11 +21,7 @@ const POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 /** A client whose every request comes through the TLS proxy, as in a deployment. */
-class BehindTlsProxy extends HttpClient {
-  override request(method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}) {
-    return super.request(method, path, { ...init, headers: { ...HTTPS, ...init.headers } });
-  }
-}
+const behindTlsProxy = (baseUrl: string) => new HttpClient(baseUrl, HTTPS);
 
 /** What a browser on the HTTPS site sends with a form or an API write: Origin and Referer. */
 function sameOrigin(context: SmokeContext, path: string): Record<string, string> {
@@ -34,8 +30,8 @@ function sameOrigin(context: SmokeContext, path: string): Record<string, string>
 }
 
 /** Signs up a new account over HTTPS and returns its logged-in client. */
-async function signUp(context: SmokeContext, email: string): Promise<BehindTlsProxy> {
-  const browser = new BehindTlsProxy(context.baseUrl);
+async function signUp(context: SmokeContext, email: string): Promise<HttpClient> {
+  const browser = behindTlsProxy(context.baseUrl);
   const page = await browser.get('/accounts/signup/');
   const token = formToken(page.text, 'csrfmiddlewaretoken');
   const fields = { csrfmiddlewaretoken: token, email, name: 'Attack', password1: PASSWORD, password2: PASSWORD };
@@ -50,7 +46,7 @@ function logIn(context: SmokeContext, client: HttpClient, token: string, email: 
 
 /** A fresh client behind the proxy, with the log-in page's CSRF token. */
 async function loginPage(context: SmokeContext, headers: Record<string, string> = {}) {
-  const client = new BehindTlsProxy(context.baseUrl);
+  const client = behindTlsProxy(context.baseUrl);
   const page = await client.get('/accounts/login/', headers);
   expectStatus(page, 200, 'log-in page');
   return { client, token: formToken(page.text, 'csrfmiddlewaretoken') };
@@ -254,6 +250,7 @@ const checks: SmokeChecks = {
     attack: {
       openapi: '/api/openapi.json',
       writesNeedAuth: true,
+      headers: HTTPS,
       async auth(context) {
         // A logged-in session and its CSRF token, sent the way the site's own pages would.
         const browser = await signUp(context, `fuzz-${Date.now()}@example.com`);
@@ -268,9 +265,9 @@ const checks: SmokeChecks = {
       },
       async check(context) {
         // Every request of the attack stage comes through the TLS proxy the production
-        // settings assume (without it, each one is redirected to HTTPS), including the
-        // harness's own requests after this check, which use context.client().
-        context.client = () => new BehindTlsProxy(context.baseUrl);
+        // settings assume (without it, each one is redirected to HTTPS); the harness's own
+        // attacks send `headers` for the same reason.
+        context.client = () => behindTlsProxy(context.baseUrl);
         const victimEmail = `victim-${Date.now()}@example.com`;
         const victim = await signUp(context, victimEmail);
 
@@ -337,7 +334,7 @@ const checks: SmokeChecks = {
         // another user's view.
         const stranger = await signUp(context, `stranger-${Date.now()}@example.com`);
         const publicPages = ['/', '/accounts/login/', '/accounts/signup/', '/accounts/password/reset/', '/api/me/', '/api/openapi.json', '/admin/login/', '/no-such-page/'];
-        for (const path of publicPages) assertNoLeak((await new BehindTlsProxy(context.baseUrl).get(path)).text, [victimEmail], `anonymous GET ${path}`);
+        for (const path of publicPages) assertNoLeak((await behindTlsProxy(context.baseUrl).get(path)).text, [victimEmail], `anonymous GET ${path}`);
         for (const path of ['/', '/accounts/profile/', '/api/me/', '/admin/']) assertNoLeak((await stranger.get(path)).text, [victimEmail], `another user's GET ${path}`);
       },
     },
