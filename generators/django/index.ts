@@ -7,11 +7,15 @@ import { cacheOption, databaseOption, libraryNames, overlay, PYTHON_TEST_NAMES, 
 export const django: FrameworkDefinition = {
   id: 'django',
   label: 'Django',
-  summary: 'Email-login accounts (sign-up, password change/reset, lockout), a session-auth JSON API, deploy-checked settings',
+  summary:
+    'Email-login accounts (sign-up, password change/reset, lockout), a session-auth JSON API, deploy-checked settings',
   language: 'Python',
   options: [
     databaseOption('Database', { postgres: 'psycopg 3, DATABASE_URL' }),
-    cacheOption('Cache (also holds the log-in lockout counters)', { memory: 'per process', redis: "Django's RedisCache, REDIS_URL" }),
+    cacheOption('Cache (also holds the log-in lockout counters)', {
+      memory: 'per process',
+      redis: "Django's RedisCache, REDIS_URL",
+    }),
   ],
   reservedNames: { ...PYTHON_TEST_NAMES, ...libraryNames('package', ['django']) },
   secrets: { secretKey: { bytes: 48, encoding: 'base64url' } },

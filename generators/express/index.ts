@@ -7,11 +7,18 @@ import { cacheOption, databaseOption, libraryNames, NODE_RESERVED_NAMES, overlay
 export const express: FrameworkDefinition = {
   id: 'express',
   label: 'Express',
-  summary: 'TypeScript REST API with routers per resource, SQLite or PostgreSQL, response caching and server-rendered pages',
+  summary:
+    'TypeScript REST API with routers per resource, SQLite or PostgreSQL, response caching and server-rendered pages',
   language: 'TypeScript',
   options: [
-    databaseOption('Database for the tasks repository', { sqlite: 'better-sqlite3, a file in data/', postgres: 'node-postgres, reads DATABASE_URL' }),
-    cacheOption('Store of the response cache', { memory: 'per process, LRU', redis: 'shared by every process, reads REDIS_URL' }),
+    databaseOption('Database for the tasks repository', {
+      sqlite: 'better-sqlite3, a file in data/',
+      postgres: 'node-postgres, reads DATABASE_URL',
+    }),
+    cacheOption('Store of the response cache', {
+      memory: 'per process, LRU',
+      redis: 'shared by every process, reads REDIS_URL',
+    }),
   ],
   reservedNames: { ...NODE_RESERVED_NAMES, ...libraryNames('package', ['express', 'vitest']) },
   secrets: { sessionSecret: { bytes: 32, encoding: 'hex' } },

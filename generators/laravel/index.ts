@@ -12,7 +12,8 @@ import { cacheOption, databaseOption, overlay } from '../shared.js';
 export const laravel: FrameworkDefinition = {
   id: 'laravel',
   label: 'Laravel',
-  summary: 'Laravel 13: queued jobs (unique, after commit, throttled retries, failed jobs, batches, mail, scheduled pruning), session log-in, Blade dashboard, token API with OpenAPI',
+  summary:
+    'Laravel 13: queued jobs (unique, after commit, throttled retries, failed jobs, batches, mail, scheduled pruning), session log-in, Blade dashboard, token API with OpenAPI',
   language: 'PHP',
   options: [
     databaseOption('Which database (also holds the jobs of the database queue, failed jobs and batches)?', {

@@ -14,11 +14,19 @@ export function defineSmokeSuite(id: FrameworkId, checks: SmokeChecks): void {
   describe(`${framework.label} starter`, () => {
     const stack = defaultStack();
     for (const scenario of smokeScenarios(framework)) {
-      it(`${scenario.label}: generate, install, own tests, boot, HTTP checks (${describeStack(stack)})`, () => smokeTest(framework, checks, scenario.options, { stack }), 30 * 60_000);
+      it(
+        `${scenario.label}: generate, install, own tests, boot, HTTP checks (${describeStack(stack)})`,
+        () => smokeTest(framework, checks, scenario.options, { stack }),
+        30 * 60_000,
+      );
     }
     if (stack.kind === 'root' && checks.alsoOnHost) {
       const [defaults] = smokeScenarios(framework);
-      it(`defaults on the host (${checks.alsoOnHost})`, () => smokeTest(framework, checks, defaults!.options, { stack: { kind: 'host' } }), 30 * 60_000);
+      it(
+        `defaults on the host (${checks.alsoOnHost})`,
+        () => smokeTest(framework, checks, defaults!.options, { stack: { kind: 'host' } }),
+        30 * 60_000,
+      );
     }
   });
 }

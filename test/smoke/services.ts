@@ -32,7 +32,9 @@ export async function provideServices(services: readonly ServiceName[]): Promise
       const url = new URL(admin.href);
       url.pathname = `/${database}`;
       env.DATABASE_URL = url.href;
-      releases.push(() => execa('psql', [admin.href, '-qc', `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`], { reject: false }));
+      releases.push(() =>
+        execa('psql', [admin.href, '-qc', `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`], { reject: false }),
+      );
     } else {
       const base = new URL(required('SMOKE_REDIS_URL', service));
       const db = nextRedisDb++ % 16;
