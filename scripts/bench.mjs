@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// npm run bench [-- --runs N] [-- --ready] [-- --cli path/to/cli.js]
+// npm run bench [-- --runs N] [-- --cold-runs N] [-- --ready] [-- --cli path/to/cli.js]
 //
 // Times create-backend against the scaffolders users compare it with, interleaved in one
 // run (warm-up first, then A B C … A B C …, the output folder removed before each run):
 // wall time (median and spread), ratio to create-vite and to `node -e 0`, peak memory.
-// Also the time until the first question is on screen in a terminal, and with --ready
-// the "time to ready" of each starter (generate + install + its own tests green).
-// The targets of issue 8 are checked here, never in a timed test.
+// Also the time until the first question is on screen in a terminal; the cold start a
+// user meets first, `npm exec` of the packed tarball from an empty npm cache, against
+// create-vite's packed the same way; and with --ready the "time to ready" of each
+// starter (generate + install + its own tests green).
+// The targets of issues 8 and 16 are checked here, never in a timed test.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +23,8 @@ const argv = process.argv.slice(2);
 const CLI = argv.includes('--cli') ? resolve(argv[argv.indexOf('--cli') + 1]) : join(ROOT, 'dist/create-backend.js');
 const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 10;
 const READY = argv.includes('--ready');
-const TARGETS = { generateVsVite: 1.5, firstQuestionVsNode: 1.3, peakMemoryMB: 80 };
+const COLD_RUNS = Number(argv[argv.indexOf('--cold-runs') + 1]) || 5;
+const TARGETS = { generateVsVite: 1.5, firstQuestionVsNode: 1.3, peakMemoryMB: 80, coldExecVsVite: 1.25 };
 
 const work = mkdtempSync(join(tmpdir(), 'create-backend-bench-'));
 const out = join(work, 'out');
@@ -38,7 +41,11 @@ function timeOnce(command) {
   command.before?.();
   const wrapped = hasGnuTime ? ['/usr/bin/time', '-f', '%M', '-o', timeFile, ...command.argv] : command.argv;
   const start = process.hrtime.bigint();
-  const result = spawnSync(wrapped[0], wrapped.slice(1), { cwd: work, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
+  const result = spawnSync(wrapped[0], wrapped.slice(1), {
+    cwd: work,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, CI: 'true', NO_COLOR: '1' },
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${command.label} failed (${result.status}): ${result.stderr}`);
   const kb = hasGnuTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()) : NaN;
@@ -52,25 +59,49 @@ function stats(values) {
 }
 
 // ---- the commands compared ----
-const available = FRAMEWORKS.filter((framework) => framework.available);
+const available = FRAMEWORKS;
 const commands = [];
 for (const framework of available) {
-  commands.push({ label: `create-backend ${framework.id}`, kind: 'generate', argv: ['node', CLI, out, '--framework', framework.id, '--yes', '--no-install', '--no-git'] });
+  commands.push({
+    label: `create-backend ${framework.id}`,
+    kind: 'generate',
+    argv: ['node', CLI, out, '--framework', framework.id, '--yes', '--no-install', '--no-git'],
+  });
 }
 commands.push({ label: 'node -e 0', kind: 'floor', argv: ['node', '-e', '0'] });
 for (const framework of available) {
   const tree = join(work, `tree-${framework.id}`);
-  execFileSync('node', [CLI, tree, '--framework', framework.id, '--yes', '--no-install', '--no-git'], { stdio: 'ignore', env: { ...process.env, CI: 'true' } });
+  execFileSync('node', [CLI, tree, '--framework', framework.id, '--yes', '--no-install', '--no-git'], {
+    stdio: 'ignore',
+    env: { ...process.env, CI: 'true' },
+  });
   commands.push({ label: `cp -r (${framework.id} tree)`, kind: 'floor', argv: ['cp', '-r', tree, out] });
 }
-commands.push({ label: 'create-vite vanilla-ts', kind: 'peer', argv: ['node', join(ROOT, 'node_modules/create-vite/index.js'), out, '--template', 'vanilla-ts', '--no-interactive'] });
-commands.push({ label: 'express-generator', kind: 'peer', argv: ['node', join(ROOT, 'node_modules/express-generator/bin/express-cli.js'), out, '--no-view'] });
+commands.push({
+  label: 'create-vite vanilla-ts',
+  kind: 'peer',
+  argv: ['node', join(ROOT, 'node_modules/create-vite/index.js'), out, '--template', 'vanilla-ts', '--no-interactive'],
+});
+commands.push({
+  label: 'express-generator',
+  kind: 'peer',
+  argv: ['node', join(ROOT, 'node_modules/express-generator/bin/express-cli.js'), out, '--no-view'],
+});
 const absent = [];
 if (onPath('django-admin')) {
-  commands.push({ label: 'django-admin startproject', kind: 'peer', argv: ['django-admin', 'startproject', 'bench', out], before: () => mkdirSync(out) });
+  commands.push({
+    label: 'django-admin startproject',
+    kind: 'peer',
+    argv: ['django-admin', 'startproject', 'bench', out],
+    before: () => mkdirSync(out),
+  });
 } else absent.push('django-admin (Django is not installed on this machine)');
 if (onPath('rails')) {
-  commands.push({ label: 'rails new --api --skip-bundle', kind: 'peer', argv: ['rails', 'new', out, '--api', '--skip-bundle', '--skip-git', '--quiet'] });
+  commands.push({
+    label: 'rails new --api --skip-bundle',
+    kind: 'peer',
+    argv: ['rails', 'new', out, '--api', '--skip-bundle', '--skip-git', '--quiet'],
+  });
 } else absent.push('rails (Rails is not installed on this machine)');
 
 // ---- interleaved runs ----
@@ -87,7 +118,11 @@ process.stderr.write('\n');
 function timeToOutput(shellCommand, marker) {
   return new Promise((resolvePromise, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn('script', ['-qfec', shellCommand, '/dev/null'], { cwd: work, stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, CI: '', TERM: 'xterm' } });
+    const child = spawn('script', ['-qfec', shellCommand, '/dev/null'], {
+      cwd: work,
+      stdio: ['pipe', 'pipe', 'ignore'],
+      env: { ...process.env, CI: '', TERM: 'xterm' },
+    });
     let seen = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -114,6 +149,61 @@ if (hasScript) {
   }
 }
 
+// ---- cold start: npm exec of the packed tarball, empty npm cache, to --help ----
+const tarballs = join(work, 'tarballs');
+mkdirSync(tarballs);
+const packInto = (dir) =>
+  JSON.parse(
+    execFileSync('npm', ['pack', dir, '--json', '--ignore-scripts', '--pack-destination', tarballs], {
+      cwd: work,
+      encoding: 'utf8',
+    }),
+  )[0];
+const ours = packInto(ROOT);
+const vite = packInto(join(ROOT, 'node_modules/create-vite'));
+const coldCommands = [
+  {
+    label: `create-backend (${(ours.size / 1024).toFixed(0)} kB tarball)`,
+    tarball: join(tarballs, ours.filename),
+    bin: 'create-backend',
+  },
+  {
+    label: `create-vite (${(vite.size / 1024).toFixed(0)} kB tarball)`,
+    tarball: join(tarballs, vite.filename),
+    bin: 'create-vite',
+  },
+];
+const cold = new Map(coldCommands.map((command) => [command.label, []]));
+for (let run = 0; run < COLD_RUNS; run++) {
+  for (const command of coldCommands) {
+    const cache = mkdtempSync(join(work, 'npm-cache-'));
+    const start = process.hrtime.bigint();
+    const result = spawnSync(
+      'npm',
+      [
+        'exec',
+        '--yes',
+        '--cache',
+        cache,
+        '--no-update-notifier',
+        '--no-audit',
+        '--no-fund',
+        '--package',
+        command.tarball,
+        '--',
+        command.bin,
+        '--help',
+      ],
+      { cwd: work, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true', NO_COLOR: '1' } },
+    );
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (result.status !== 0)
+      throw new Error(`cold npm exec of ${command.bin} failed (${result.status}): ${result.stderr}`);
+    cold.get(command.label).push(ms);
+    rmSync(cache, { recursive: true, force: true });
+  }
+}
+
 // ---- time to ready (optional: minutes) ----
 const ready = [];
 if (READY) {
@@ -122,7 +212,10 @@ if (READY) {
     // with the standard installer, and again with the faster one where the user has it (uv)
     const variants = [{ name: '', install: installs }];
     if (installs.some((command) => command.faster && onPath(command.faster.argv[0]))) {
-      variants.push({ name: ` with ${installs.find((command) => command.faster).faster.argv[0]}`, install: installs.map((command) => preferFaster(command)) });
+      variants.push({
+        name: ` with ${installs.find((command) => command.faster).faster.argv[0]}`,
+        install: installs.map((command) => preferFaster(command)),
+      });
     }
     for (const variant of variants) {
       const dir = join(work, `ready-${framework.id}${variants.indexOf(variant)}`);
@@ -135,10 +228,17 @@ if (READY) {
       ];
       const start = process.hrtime.bigint();
       for (const [i, step] of steps.entries()) {
-        const result = spawnSync(step[0], step.slice(1), { cwd: i === 0 ? work : dir, stdio: 'ignore', env: { ...process.env, CI: 'true' } });
+        const result = spawnSync(step[0], step.slice(1), {
+          cwd: i === 0 ? work : dir,
+          stdio: 'ignore',
+          env: { ...process.env, CI: 'true' },
+        });
         if (result.status !== 0) throw new Error(`time to ready, ${framework.id}: ${step.join(' ')} failed`);
       }
-      ready.push({ label: `create-backend ${framework.id}${variant.name} → tests green`, seconds: Number(process.hrtime.bigint() - start) / 1e9 });
+      ready.push({
+        label: `create-backend ${framework.id}${variant.name} → tests green`,
+        seconds: Number(process.hrtime.bigint() - start) / 1e9,
+      });
     }
   }
   // the official paths, where one exists, with the same warm caches
@@ -168,7 +268,11 @@ if (READY) {
     const start = process.hrtime.bigint();
     let failed = '';
     for (const step of path.steps(dir)) {
-      const result = spawnSync(step[0], step.slice(1), { cwd: work, stdio: 'ignore', env: { ...process.env, CI: 'true' } });
+      const result = spawnSync(step[0], step.slice(1), {
+        cwd: work,
+        stdio: 'ignore',
+        env: { ...process.env, CI: 'true' },
+      });
       if (result.status !== 0) {
         failed = ` (failed at: ${step.slice(0, 3).join(' ')})`;
         break;
@@ -201,18 +305,51 @@ const lines = [
 const verdicts = [];
 for (const framework of available) {
   const ratio = median(`create-backend ${framework.id}`) / viteMedian;
-  verdicts.push(`${ratio <= TARGETS.generateVsVite ? 'PASS' : 'FAIL'} generate ${framework.id}: ${ratio.toFixed(2)}× create-vite (target ≤ ${TARGETS.generateVsVite}×)`);
+  verdicts.push(
+    `${ratio <= TARGETS.generateVsVite ? 'PASS' : 'FAIL'} generate ${framework.id}: ${ratio.toFixed(2)}× create-vite (target ≤ ${TARGETS.generateVsVite}×)`,
+  );
   const mb = Math.max(...samples.get(`create-backend ${framework.id}`).map((sample) => sample.mb));
-  if (!Number.isNaN(mb)) verdicts.push(`${mb <= TARGETS.peakMemoryMB ? 'PASS' : 'FAIL'} peak memory ${framework.id}: ${mb.toFixed(0)} MB (target ≤ ${TARGETS.peakMemoryMB} MB)`);
+  if (!Number.isNaN(mb))
+    verdicts.push(
+      `${mb <= TARGETS.peakMemoryMB ? 'PASS' : 'FAIL'} peak memory ${framework.id}: ${mb.toFixed(0)} MB (target ≤ ${TARGETS.peakMemoryMB} MB)`,
+    );
 }
 if (hasScript) {
   const cli = stats(firstQuestion.cli).median;
   const floor = stats(firstQuestion.floor).median;
-  lines.push(`First question on screen (pseudo-terminal): median ${cli.toFixed(0)} ms; node printing one word: ${floor.toFixed(0)} ms; ratio ${(cli / floor).toFixed(2)}×.`, '');
-  verdicts.push(`${cli / floor <= TARGETS.firstQuestionVsNode ? 'PASS' : 'FAIL'} first question: ${(cli / floor).toFixed(2)}× node (target ≤ ${TARGETS.firstQuestionVsNode}×)`);
+  lines.push(
+    `First question on screen (pseudo-terminal): median ${cli.toFixed(0)} ms; node printing one word: ${floor.toFixed(0)} ms; ratio ${(cli / floor).toFixed(2)}×.`,
+    '',
+  );
+  verdicts.push(
+    `${cli / floor <= TARGETS.firstQuestionVsNode ? 'PASS' : 'FAIL'} first question: ${(cli / floor).toFixed(2)}× node (target ≤ ${TARGETS.firstQuestionVsNode}×)`,
+  );
 } else lines.push('First question: script(1) is not on this machine, not measured.', '');
+{
+  const [ourCold, viteCold] = coldCommands.map((command) => stats(cold.get(command.label)));
+  lines.push(
+    `Cold start, \`npm exec\` of the packed tarball from an empty npm cache to \`--help\` (${COLD_RUNS} interleaved runs):`,
+    '',
+    '| package | median ms | spread: min–max | × create-vite |',
+    '| --- | ---: | --- | ---: |',
+    ...coldCommands.map((command, i) => {
+      const s = [ourCold, viteCold][i];
+      return `| ${command.label} | ${s.median.toFixed(0)} | ${s.min.toFixed(0)}–${s.max.toFixed(0)} | ${(s.median / viteCold.median).toFixed(2)}× |`;
+    }),
+    '',
+  );
+  const ratio = ourCold.median / viteCold.median;
+  verdicts.push(
+    `${ratio <= TARGETS.coldExecVsVite ? 'PASS' : 'FAIL'} cold npm exec: ${ratio.toFixed(2)}× create-vite (target ≤ ${TARGETS.coldExecVsVite}×)`,
+  );
+}
 if (ready.length) {
-  lines.push('| time to ready (warm caches) | seconds |', '| --- | ---: |', ...ready.map((r) => `| ${r.label} | ${r.seconds.toFixed(1)} |`), '');
+  lines.push(
+    '| time to ready (warm caches) | seconds |',
+    '| --- | ---: |',
+    ...ready.map((r) => `| ${r.label} | ${r.seconds.toFixed(1)} |`),
+    '',
+  );
 }
 lines.push('Targets:', ...verdicts.map((verdict) => `- ${verdict}`));
 

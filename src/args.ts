@@ -45,7 +45,9 @@ export function optionFlagKinds(frameworks: readonly FrameworkDefinition[]): Map
     for (const option of framework.options) {
       const known = kinds.get(option.name);
       if (known && known !== option.kind) {
-        throw new Error(`Option --${option.name} is a ${known} in one framework and a ${option.kind} in ${framework.id}`);
+        throw new Error(
+          `Option --${option.name} is a ${known} in one framework and a ${option.kind} in ${framework.id}`,
+        );
       }
       kinds.set(option.name, option.kind);
     }

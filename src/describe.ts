@@ -1,6 +1,6 @@
 // Text the CLI prints about itself: --help, --list, --list --json, the dry-run tree and
 // the next steps. All of it is derived from the framework definitions.
-import type { FrameworkDefinition } from './framework.js';
+import { COMPOSE_SERVICES, servicesFor, type FrameworkDefinition } from './framework.js';
 import type { PlannedFile } from './render.js';
 import { expandCommand, formatCommand } from './run-command.js';
 import { optionFlagHelp, type ProjectSpec } from './spec.js';
@@ -13,7 +13,10 @@ export function helpText(frameworks: readonly FrameworkDefinition[], version: st
   for (const framework of frameworks) {
     for (const option of framework.options) {
       const line = optionLines.get(option.name);
-      optionLines.set(option.name, line ? `${line}, ${framework.id}` : `  ${optionFlagHelp(option).padEnd(34)} ${option.message} (${framework.id}`);
+      optionLines.set(
+        option.name,
+        line ? `${line}, ${framework.id}` : `  ${optionFlagHelp(option).padEnd(34)} ${option.message} (${framework.id}`,
+      );
     }
   }
   return [
@@ -36,7 +39,13 @@ export function helpText(frameworks: readonly FrameworkDefinition[], version: st
     '  add resource <name> [--help]       add a resource to a generated project (in it)',
     '  -h, --help                         this help',
     '  -v, --version                      the version',
-    ...(optionLines.size > 0 ? ['', 'Framework options (see --list for values and defaults):', ...[...optionLines.values()].map((l) => `${l})`)] : []),
+    ...(optionLines.size > 0
+      ? [
+          '',
+          'Framework options (see --list for values and defaults):',
+          ...[...optionLines.values()].map((l) => `${l})`),
+        ]
+      : []),
     '',
     'Without a terminal nothing is asked: pass the flags, or --yes for the defaults.',
   ].join('\n');
@@ -45,8 +54,7 @@ export function helpText(frameworks: readonly FrameworkDefinition[], version: st
 export function listText(frameworks: readonly FrameworkDefinition[]): string {
   const lines: string[] = [];
   for (const framework of frameworks) {
-    const status = framework.available ? '' : ' (coming soon)';
-    lines.push(`${framework.id.padEnd(8)} ${framework.label}${status} — ${framework.summary} [${framework.language}]`);
+    lines.push(`${framework.id.padEnd(8)} ${framework.label} — ${framework.summary} [${framework.language}]`);
     for (const option of framework.options) {
       const values = option.kind === 'choice' ? option.choices.map((choice) => choice.value).join('|') : 'on|off';
       const fallback = option.kind === 'choice' ? option.default : option.default ? 'on' : 'off';
@@ -62,7 +70,6 @@ export function listJson(frameworks: readonly FrameworkDefinition[], version: st
     label: framework.label,
     summary: framework.summary,
     language: framework.language,
-    available: framework.available,
     options: framework.options,
     toolchain: framework.toolchain.map((tool) => tool.name),
     commands: {
@@ -95,7 +102,9 @@ export function fileTree(rootLabel: string, files: readonly PlannedFile[]): stri
   }
   const lines = [`${rootLabel}/`];
   const walk = (node: Node, prefix: string) => {
-    const entries = [...node.entries()].sort(([a, an], [b, bn]) => Number(an === null) - Number(bn === null) || (a < b ? -1 : 1));
+    const entries = [...node.entries()].sort(
+      ([a, an], [b, bn]) => Number(an === null) - Number(bn === null) || (a < b ? -1 : 1),
+    );
     entries.forEach(([name, child], i) => {
       const last = i === entries.length - 1;
       lines.push(`${prefix}${last ? '└── ' : '├── '}${name}${child ? '/' : ''}`);
@@ -108,11 +117,18 @@ export function fileTree(rootLabel: string, files: readonly PlannedFile[]): stri
 
 export function nextStepsText(spec: ProjectSpec, installed: boolean): string {
   const context = { packageManager: spec.packageManager, port: spec.framework.commands.defaultPort };
-  const show = (commands: readonly { argv: readonly string[] }[]) => commands.map((command) => formatCommand(expandCommand(command, context)));
+  const show = (commands: readonly { argv: readonly string[] }[]) =>
+    commands.map((command) => formatCommand(expandCommand(command, context)));
   const { commands } = spec.framework;
+  const services = servicesFor(spec.framework, spec.options).map((name) => COMPOSE_SERVICES[name]);
   const steps = [
     `cd ${formatCommand([spec.displayDir])}`,
     ...(installed ? [] : show(commands.install)),
+    ...(services.length > 0
+      ? [
+          `docker compose up -d ${services.map((s) => s.service).join(' ')}    # start ${services.map((s) => s.label).join(' and ')} (compose.yaml)`,
+        ]
+      : []),
     ...show(commands.setup),
   ];
   return [
@@ -133,13 +149,14 @@ export const README_TABLE_END = '<!-- frameworks:end -->';
 /** The README's framework table (Markdown), from the definitions. */
 export function readmeTable(frameworks: readonly FrameworkDefinition[]): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
-  const shownFor = (framework: FrameworkDefinition) => ({ packageManager: 'npm', python: 'python3', port: framework.commands.defaultPort }) as const;
+  const shownFor = (framework: FrameworkDefinition) =>
+    ({ packageManager: 'npm', python: 'python3', port: framework.commands.defaultPort }) as const;
   const code = (framework: FrameworkDefinition, commands: readonly { argv: readonly string[] }[]) =>
-    commands.map((command) => `\`${cell(formatCommand(expandCommand(command, shownFor(framework))))}\``).join('<br>') || '—';
+    commands.map((command) => `\`${cell(formatCommand(expandCommand(command, shownFor(framework))))}\``).join('<br>') ||
+    '—';
   const rows = frameworks.map((framework) => {
     const options = framework.options.map((option) => `\`${cell(optionFlagHelp(option))}\``).join('<br>') || '—';
-    const status = framework.available ? '' : ' (coming soon)';
-    return `| **${framework.label}**${status} \`${framework.id}\` | ${framework.language} | ${cell(framework.summary)} | ${options} | ${code(framework, framework.commands.install)} | ${code(framework, framework.commands.test)} | ${code(framework, [framework.commands.start])} |`;
+    return `| **${framework.label}** \`${framework.id}\` | ${framework.language} | ${cell(framework.summary)} | ${options} | ${code(framework, framework.commands.install)} | ${code(framework, framework.commands.test)} | ${code(framework, [framework.commands.start])} |`;
   });
   return [
     README_TABLE_START,

@@ -2,26 +2,19 @@
 // safely. `noEscape`: HTML escaping would corrupt code, so every free-text value goes
 // through the helper for the file type it lands in. `strict`: a missing field is an error.
 //
-// Speed: `npm run build` precompiles every template (scripts/build-templates.mjs),
-// so the CLI loads only the Handlebars runtime; the compiler is loaded on demand for a
-// template the build has not seen (a fixture in a test, a template edited since).
-import { createHash } from 'node:crypto';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { PACKAGE_ROOT } from './paths.js';
+// The build precompiles every template (scripts/build-templates.mjs), so the CLI carries
+// only the Handlebars runtime; the compiler is used by the build and by tests
+// (src/template-disk.ts), never by the shipped CLI.
 import RuntimeModule from 'handlebars/runtime.js';
 
 type HandlebarsApi = typeof import('handlebars');
-type TemplateDelegate = (context: unknown) => string;
-type TemplateSpec = Parameters<HandlebarsApi['template']>[0];
-
-// The runtime has the same API as the full package, minus the compiler.
-const runtime = (RuntimeModule as unknown as HandlebarsApi).create();
 
 /** A JSON string literal: also a valid Python, JavaScript and YAML double-quoted string. */
 export function jsonString(value: unknown): string {
   // U+2028/2029 are legal in JSON but end a line in older JavaScript and YAML.
-  return JSON.stringify(String(value)).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(String(value))
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /**
@@ -52,7 +45,10 @@ export function markdownText(value: unknown): string {
 
 /** A comment line's text in any language: no line breaks, nothing that closes a comment. */
 export function commentText(value: unknown): string {
-  return String(value).replace(/\s*[\r\n]+\s*/g, ' ').replace(/\*\//g, '* /').replace(/-->/g, '-- >');
+  return String(value)
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/\*\//g, '* /')
+    .replace(/-->/g, '-- >');
 }
 
 /** A .env value, double-quoted; `$` escaped so no parser expands it. */
@@ -77,52 +73,23 @@ const helpers: Record<string, (...args: never[]) => unknown> = {
   and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
   or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
 };
-for (const [name, helper] of Object.entries(helpers)) runtime.registerHelper(name, helper as Handlebars.HelperDelegate);
+
+/** Registers our helpers on a Handlebars instance (the runtime here, the compiler in tests). */
+export function registerHelpers(instance: Pick<HandlebarsApi, 'registerHelper'>): void {
+  for (const [name, helper] of Object.entries(helpers))
+    instance.registerHelper(name, helper as Handlebars.HelperDelegate);
+}
 
 export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
 
-/** Key of a template's precompiled form: its text, so an edited template is never stale. */
-export function templateKey(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
-}
+export type TemplateSpec = Parameters<HandlebarsApi['template']>[0];
+export type Render = (data: unknown) => string;
 
-const cache = new Map<string, TemplateDelegate>();
-const precompiledByTree = new Map<string, Promise<Record<string, TemplateSpec>>>();
+// The runtime has the same API as the full package, minus the compiler.
+const runtime = (RuntimeModule as unknown as HandlebarsApi).create();
+registerHelpers(runtime);
 
-async function precompiledTemplates(tree: string): Promise<Record<string, TemplateSpec>> {
-  let loading = precompiledByTree.get(tree);
-  if (!loading) {
-    loading = import(pathToFileURL(join(PACKAGE_ROOT, 'dist', 'precompiled', `${tree}.js`)).href).then(
-      (module: { templates: Record<string, TemplateSpec> }) => module.templates,
-      () => ({}),
-    );
-    precompiledByTree.set(tree, loading);
-  }
-  return loading;
-}
-
-let compiler: Promise<typeof import('handlebars')> | undefined;
-
-/**
- * The render function of one template text. `tree` (the first folder under templates/)
- * says which precompiled set to look in.
- */
-export async function loadTemplate(text: string, tree: string): Promise<TemplateDelegate> {
-  const key = templateKey(text);
-  let template = cache.get(key);
-  if (template) return template;
-  const spec = (await precompiledTemplates(tree))[key];
-  if (spec) {
-    template = runtime.template(spec) as TemplateDelegate;
-  } else {
-    // a variable specifier: the bundle leaves the compiler out and loads it from
-    // node_modules only in this rare case
-    const compilerPackage = 'handlebars';
-    compiler ??= (import(compilerPackage) as Promise<typeof import('handlebars') & { default: typeof import('handlebars') }>).then((module) => module.default);
-    const { precompile } = await compiler;
-    // same output as the build's precompile, evaluated here: one runtime, one set of helpers
-    template = runtime.template(new Function(`return ${String(precompile(text, COMPILE_OPTIONS))}`)() as TemplateSpec) as TemplateDelegate;
-  }
-  cache.set(key, template);
-  return template;
+/** The render function of a template the build precompiled. */
+export function fromPrecompiled(spec: TemplateSpec): Render {
+  return runtime.template(spec) as Render;
 }

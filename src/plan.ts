@@ -1,6 +1,8 @@
 import type { FrameworkDefinition, TemplateData } from './framework.js';
-import { TEMPLATES_ROOT } from './paths.js';
 import { mergePlans, planTree, type PlannedFile } from './render.js';
+import { artifactStore, type TemplateStore } from './templates.js';
+
+let builtTemplates: TemplateStore | undefined;
 
 /**
  * The files of one project, in memory: the framework's actions run in order, skipped
@@ -10,12 +12,12 @@ import { mergePlans, planTree, type PlannedFile } from './render.js';
 export async function planProject(
   framework: FrameworkDefinition,
   data: TemplateData,
-  templatesRoot: string = TEMPLATES_ROOT,
+  store: TemplateStore = (builtTemplates ??= artifactStore()),
 ): Promise<PlannedFile[]> {
   const plans: PlannedFile[][] = [];
   for (const action of framework.actions(data)) {
     if (action.skip?.(data)) continue;
-    plans.push(await planTree(templatesRoot, action.templates, data));
+    plans.push(await planTree(store, action.templates, data));
   }
   return mergePlans(plans);
 }

@@ -1,44 +1,90 @@
 // After the files are in place: install dependencies, then git init + first commit (so
-// lockfiles land in the first commit). A failing step never deletes the project.
-import type { ProjectSpec } from './spec.js';
-import { expandCommand, formatCommand, preferFaster, runInProject } from './run-command.js';
+// lockfiles land in the first commit). A failing step never deletes the project. Each
+// step is one progress line; the installers' own output goes to a log in the project,
+// kept (and named) only when a step fails.
+import { appendFileSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Reporter } from './reporter.js';
+import { expandCommand, formatCommand, onPath, preferFaster, runInProject, type Environment } from './run-command.js';
+import type { ProjectSpec } from './spec.js';
+
+/** The installers' output, in the project folder; removed when every step succeeded. */
+export const INSTALL_LOG = 'create-backend-install.log';
+
+type ShownCommand = { argv: string[]; env?: Readonly<Record<string, string>> | undefined };
 
 /** Where `dir` stands for git: one `git rev-parse` answers both questions. */
-export async function gitStatusOf(dir: string): Promise<'no-git' | 'inside-work-tree' | 'outside'> {
+async function gitStatusOf(dir: string, env: Environment): Promise<'no-git' | 'inside-work-tree' | 'outside'> {
   const { execa } = await import('execa');
-  const result = await execa('git', ['rev-parse', '--is-inside-work-tree'], { cwd: dir, reject: false });
+  const result = await execa('git', ['rev-parse', '--is-inside-work-tree'], {
+    cwd: dir,
+    env,
+    extendEnv: false,
+    reject: false,
+  });
   if ((result as { code?: string }).code === 'ENOENT') return 'no-git';
   return result.exitCode === 0 && result.stdout.trim() === 'true' ? 'inside-work-tree' : 'outside';
 }
 
 /** The install commands as run here: faster installers where the user has them. */
-export function installCommands(spec: ProjectSpec, available?: (program: string) => boolean): { argv: string[]; env?: Readonly<Record<string, string>> | undefined }[] {
+function installCommands(spec: ProjectSpec, available: (program: string) => boolean): ShownCommand[] {
   return spec.framework.commands.install.map((command) => {
     const chosen = preferFaster(command, available);
     return { argv: expandCommand(chosen, { packageManager: spec.packageManager }), env: chosen.env };
   });
 }
 
-/** Returns false (after saying how to retry) when an installer failed. */
-export async function installDependencies(spec: ProjectSpec, report: Reporter): Promise<boolean> {
-  const commands = installCommands(spec);
-  for (const [index, { argv, env }] of commands.entries()) {
-    report.step(`Installing dependencies: ${formatCommand(argv)}`);
+function reasonOf(error: unknown): string {
+  return ((error as { shortMessage?: string }).shortMessage ?? (error as Error).message).split('\n')[0]!;
+}
+
+/** The first toolchain the project needs that is not on this machine, or undefined. */
+async function missingToolchain(spec: ProjectSpec, env: Environment): Promise<string | undefined> {
+  for (const tool of spec.framework.toolchain) {
     try {
-      await runInProject(argv, spec.targetDir, { env });
+      await runInProject(tool.check, spec.targetDir, env);
+    } catch {
+      return `${tool.name} was not found (${formatCommand(tool.check)} failed)`;
+    }
+  }
+  return undefined;
+}
+
+/** Returns false (after saying how to finish) when an installer failed or cannot run. */
+export async function installDependencies(spec: ProjectSpec, report: Reporter, env: Environment): Promise<boolean> {
+  const commands = installCommands(spec, (program) => onPath(program, env.PATH));
+  const finish = (from: number) =>
+    `finish with: cd ${formatCommand([spec.displayDir])} && ${commands
+      .slice(from)
+      .map((command) => formatCommand(command.argv))
+      .join(' && ')}`;
+  const missing = await missingToolchain(spec, env);
+  if (missing) {
+    report.warn(`Skipped installing dependencies: ${missing}. The project is kept; install it, then ${finish(0)}`);
+    return false;
+  }
+  const log = join(spec.targetDir, INSTALL_LOG);
+  for (const [index, { argv, env: commandEnv }] of commands.entries()) {
+    const task = report.task(`Installing dependencies: ${formatCommand(argv)}`);
+    appendFileSync(log, `$ ${formatCommand(argv)}\n`);
+    try {
+      await runInProject(argv, spec.targetDir, env, { env: commandEnv, log });
+      task.done();
     } catch (error) {
-      const rest = commands.slice(index).map((command) => formatCommand(command.argv)).join(' && ');
-      const reason = (error as { shortMessage?: string }).shortMessage ?? (error as Error).message;
-      report.warn(`Installing dependencies failed (${reason.split('\n')[0]}). The project is kept; finish with: cd ${spec.displayDir} && ${rest}`);
+      task.failed();
+      appendFileSync(log, `\n${reasonOf(error)}\n`);
+      report.warn(
+        `Installing dependencies failed (${reasonOf(error)}); its output is in ${join(spec.displayDir, INSTALL_LOG)}. The project is kept; ${finish(index)}`,
+      );
       return false;
     }
   }
+  rmSync(log, { force: true });
   return true;
 }
 
-export async function initializeGit(spec: ProjectSpec, report: Reporter): Promise<void> {
-  const status = await gitStatusOf(spec.targetDir);
+export async function initializeGit(spec: ProjectSpec, report: Reporter, env: Environment): Promise<void> {
+  const status = await gitStatusOf(spec.targetDir, env);
   if (status === 'no-git') {
     report.info('Skipped git init: git is not installed.');
     return;
@@ -47,18 +93,30 @@ export async function initializeGit(spec: ProjectSpec, report: Reporter): Promis
     report.info('Skipped git init: the project is inside an existing git work tree.');
     return;
   }
-  report.step('Initializing a git repository');
+  const task = report.task('Initializing a git repository');
   const { execa } = await import('execa');
-  const identity = await execa('git', ['config', 'user.email'], { cwd: spec.targetDir, reject: false });
-  const fallbackIdentity = identity.exitCode === 0 ? [] : ['-c', 'user.name=create-backend', '-c', 'user.email=create-backend@localhost'];
+  const options = { cwd: spec.targetDir, env, extendEnv: false };
+  const git = (args: string[]) => execa('git', args, options);
+  const identity = await execa('git', ['config', 'user.email'], { ...options, reject: false });
+  const fallbackIdentity =
+    identity.exitCode === 0 ? [] : ['-c', 'user.name=create-backend', '-c', 'user.email=create-backend@localhost'];
   try {
-    await execa('git', ['init', '--quiet', '--initial-branch=main'], { cwd: spec.targetDir });
-    await execa('git', ['add', '--all'], { cwd: spec.targetDir });
-    await execa('git', [...fallbackIdentity, 'commit', '--quiet', '--no-verify', '--message', 'Initial commit from create-backend'], {
-      cwd: spec.targetDir,
-    });
+    await git(['init', '--quiet', '--initial-branch=main']);
+    // a failed install's log stays out of the first commit
+    if (existsSync(join(spec.targetDir, INSTALL_LOG)))
+      appendFileSync(join(spec.targetDir, '.git/info/exclude'), `/${INSTALL_LOG}\n`);
+    await git(['add', '--all']);
+    await git([
+      ...fallbackIdentity,
+      'commit',
+      '--quiet',
+      '--no-verify',
+      '--message',
+      'Initial commit from create-backend',
+    ]);
+    task.done();
   } catch (error) {
-    const reason = (error as { shortMessage?: string }).shortMessage ?? (error as Error).message;
-    report.warn(`git init did not complete (${reason.split('\n')[0]}); the project is fine, commit it yourself.`);
+    task.failed();
+    report.warn(`git init did not complete (${reasonOf(error)}); the project is fine, commit it yourself.`);
   }
 }

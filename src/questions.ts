@@ -1,8 +1,7 @@
 // Interactive questions (TTY only). Ctrl-C at a question rejects with CancelledError;
 // `prompts` would otherwise resolve with partial answers.
 import { CancelledError } from './errors.js';
-import type { FrameworkDefinition, FrameworkOption } from './framework.js';
-import { projectNameProblem } from './names.js';
+import type { FrameworkOption } from './framework.js';
 import type { Asker } from './spec.js';
 
 type PromptsModule = typeof import('prompts');
@@ -21,39 +20,30 @@ async function ask<T>(question: import('prompts').PromptObject<'value'>): Promis
   return answers.value as T;
 }
 
-export function frameworkChoices(frameworks: readonly FrameworkDefinition[]) {
-  return frameworks.map((framework) => ({
-    title: framework.available ? framework.label : `${framework.label} (coming soon)`,
-    description: framework.summary,
-    value: framework.id,
-    disabled: !framework.available,
-  }));
-}
-
 export const terminalAsker: Asker = {
-  projectName: (initial) =>
-    ask<string>({
+  projectName: (initial, problem, reason) => {
+    if (reason) process.stdout.write(`${reason}\n`);
+    return ask<string>({
       type: 'text',
       name: 'value',
-      message: 'Project name',
+      message: 'Project name (or folder, e.g. apps/api)',
       initial,
-      validate: (value: string) => {
-        const problem = projectNameProblem(value.trim());
-        return problem ? `Not a valid name: ${problem}` : true;
-      },
+      validate: (value: string) => problem(value.trim()) ?? true,
       format: (value: string) => value.trim(),
-    }),
+    });
+  },
 
   framework: async (frameworks) => {
-    const choices = frameworkChoices(frameworks);
     const id = await ask<string>({
       type: 'select',
       name: 'value',
       message: 'Framework',
-      choices,
-      initial: Math.max(0, choices.findIndex((choice) => !choice.disabled)),
-      warn: 'Coming soon',
-    } as import('prompts').PromptObject<'value'>);
+      choices: frameworks.map((framework) => ({
+        title: framework.label,
+        description: framework.summary,
+        value: framework.id,
+      })),
+    });
     return frameworks.find((framework) => framework.id === id)!;
   },
 
@@ -63,8 +53,22 @@ export const terminalAsker: Asker = {
           type: 'select',
           name: 'value',
           message: option.message,
-          choices: option.choices.map((choice) => ({ title: choice.label, description: choice.hint, value: choice.value })),
-          initial: Math.max(0, option.choices.findIndex((choice) => choice.value === option.default)),
+          choices: option.choices.map((choice) => ({
+            title: choice.label,
+            description: choice.hint,
+            value: choice.value,
+          })),
+          initial: Math.max(
+            0,
+            option.choices.findIndex((choice) => choice.value === option.default),
+          ),
         })
-      : ask<boolean>({ type: 'toggle', name: 'value', message: option.message, initial: option.default, active: 'yes', inactive: 'no' }),
+      : ask<boolean>({
+          type: 'toggle',
+          name: 'value',
+          message: option.message,
+          initial: option.default,
+          active: 'yes',
+          inactive: 'no',
+        }),
 };

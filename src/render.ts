@@ -6,13 +6,10 @@
 // - a path segment containing `{{` is rendered too (e.g. `{{pythonPackage}}/`);
 // - the file mode (executable bits) is kept;
 // - a folder named `_overlays` at the root of a template tree is never part of the tree:
-//   it holds optional parts that other actions add; nor is `_resource`, the templates of
-//   `create-backend add resource` (src/add/).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+//   it holds optional parts that other actions add.
 import type { TemplateData } from './framework.js';
-import { loadTemplate } from './handlebars.js';
-import { packedTree, type TemplateSource } from './template-pack.js';
+import type { Render } from './handlebars.js';
+import type { TemplateStore } from './templates.js';
 
 export interface PlannedFile {
   /** Path inside the project, with `/` separators. */
@@ -24,66 +21,37 @@ export interface PlannedFile {
   source: string;
 }
 
-const OVERLAYS_DIR = '_overlays';
-const RESOURCE_DIR = '_resource';
-
-/** Output name of one path segment of a template file. */
-export async function outputSegment(segment: string, data: TemplateData, isFile: boolean, tree: string): Promise<string> {
-  let out = segment;
-  if (isFile && out.endsWith('.hbs')) out = out.slice(0, -'.hbs'.length);
-  if (isFile && out === '_gitignore') out = '.gitignore';
-  if (out.includes('{{')) out = await renderTemplate(out, data, `${tree}/…/${segment}`);
-  return out;
-}
-
-// Synchronous file system calls on purpose: a scaffolder reads and writes many small files,
-// and each async call is a round trip through libuv's thread pool. Measured with
-// `npm run bench`, the sync calls made generation much faster (docs/BENCHMARKS.md).
-// Used when no current pack of the tree exists (src/template-pack.ts).
-function readTreeFromDisk(root: string): TemplateSource[] {
-  const sources: TemplateSource[] = [];
-  function walk(dir: string, isRoot: boolean): void {
-    const entries = readdirSync(dir, { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (isRoot && (entry.name === OVERLAYS_DIR || entry.name === RESOURCE_DIR) && entry.isDirectory()) continue;
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full, false);
-      else if (entry.isFile()) {
-        const contents = readFileSync(full);
-        sources.push({ segments: relative(root, full).split(sep), contents, mode: statSync(full).mode & 0o777 });
-      }
-    }
-  }
-  walk(root, true);
-  return sources;
-}
-
-/** Renders one `.hbs` template; the error names the template file (`source`, "tree/path"). */
-export async function renderTemplate(text: string, data: TemplateData, source: string): Promise<string> {
+/** Runs one template; the error names the template file (`source`, "tree/path"). */
+function render(template: Render, data: TemplateData, source: string): string {
   try {
-    const template = await loadTemplate(text, source.split('/')[0]!);
     return template(data);
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
-    throw new Error(`Cannot render template ${source}: ${reason}`);
+    throw new Error(`Cannot render template ${source}: ${reason}`, { cause: error });
   }
 }
 
 /**
- * Plans the files of the template tree at `templatesRoot/tree`, in memory. Nothing is
- * written: `writePlannedFiles` does that, so `--dry-run` and staging share this code.
+ * Plans the files of the template tree `tree` (a folder below templates/), in memory.
+ * Nothing is written: `writePlannedFiles` does that, so `--dry-run` and staging share this.
  */
-export async function planTree(templatesRoot: string, tree: string, data: TemplateData): Promise<PlannedFile[]> {
-  const sources = packedTree(templatesRoot, tree, [OVERLAYS_DIR, RESOURCE_DIR]) ?? readTreeFromDisk(join(templatesRoot, tree));
+export async function planTree(store: TemplateStore, tree: string, data: TemplateData): Promise<PlannedFile[]> {
   const top = tree.split('/')[0]!;
   const planned: PlannedFile[] = [];
-  for (const { segments: rel, contents: raw, mode } of sources) {
-    const source = [tree, ...rel].join('/');
+  for (const file of await store.files(tree)) {
+    const source = [tree, ...file.segments].join('/');
     const segments: string[] = [];
-    for (const [i, segment] of rel.entries()) segments.push(await outputSegment(segment, data, i === rel.length - 1, top));
-    const contents = source.endsWith('.hbs') ? await renderTemplate(raw.toString('utf8'), data, source) : raw;
-    planned.push({ path: segments.join('/'), contents, mode, source });
+    for (const [i, segment] of file.segments.entries()) {
+      let out = segment;
+      if (i === file.segments.length - 1) {
+        if (out.endsWith('.hbs')) out = out.slice(0, -'.hbs'.length);
+        if (out === '_gitignore') out = '.gitignore';
+      }
+      if (out.includes('{{')) out = render(await store.segment(top, out), data, `${tree}/…/${segment}`);
+      segments.push(out);
+    }
+    const contents = file.render ? render(file.render, data, source) : file.contents!;
+    planned.push({ path: segments.join('/'), contents, mode: file.mode, source });
   }
   return planned;
 }

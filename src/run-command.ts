@@ -28,7 +28,8 @@ export function onPath(program: string, path: string | undefined = process.env.P
 /** The command to run: its faster equivalent when that program is available. */
 export function preferFaster(command: Command, available: (program: string) => boolean = onPath): Command {
   const faster = command.faster;
-  return faster && available(faster.argv[0]!) ? { argv: faster.argv, ...(faster.env ? { env: faster.env } : {}) } : command;
+  // the faster program takes the same environment
+  return faster && available(faster.argv[0]!) ? { ...command, argv: faster.argv } : command;
 }
 
 /** Replaces `{pm}`, `{port}`, `{harness}`, `{python}` in a command's argv. */
@@ -47,15 +48,28 @@ export function formatCommand(argv: readonly string[]): string {
   return argv.map((arg) => (/^[\w@%+=:,./{}-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
+/** The environment a run gives its child processes (the process's own, or a test's). */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Runs `argv` in `cwd` with exactly `env` (plus the command's own variables); its output
+ * is appended to the file `log`, or dropped. Rejects with execa's error (its
+ * `shortMessage` says what failed).
+ */
 export async function runInProject(
   argv: readonly string[],
   cwd: string,
-  options: { env?: Readonly<Record<string, string>> | undefined; quiet?: boolean } = {},
+  env: Environment,
+  options: { env?: Readonly<Record<string, string>> | undefined; log?: string | undefined } = {},
 ): Promise<void> {
   const { execa } = await import('execa');
+  const output = options.log === undefined ? 'ignore' : { file: options.log, append: true };
   await execa(argv[0]!, argv.slice(1), {
     cwd,
-    env: { ...options.env },
-    stdio: options.quiet ? 'pipe' : ['ignore', 'inherit', 'inherit'],
+    env: { ...env, ...options.env },
+    extendEnv: false,
+    stdin: 'ignore',
+    stdout: output,
+    stderr: output,
   });
 }

@@ -1,20 +1,18 @@
 // Parsed flags + answers → one validated, frozen ProjectSpec. Everything downstream
-// (planning, writing, post steps, next steps) reads only the spec.
-import { basename, isAbsolute, resolve } from 'node:path';
+// (planning, writing, post steps, next steps) reads only the spec. The order is the
+// user's: the name and its folder first (a folder that cannot be used is refused before
+// any other question), then the framework, then its options.
 import type { ParsedArgs } from './args.js';
 import { quote, UserError } from './errors.js';
 import type { FrameworkDefinition, FrameworkOption, OptionValues, TemplateData } from './framework.js';
-import { projectNameProblem } from './names.js';
+import { checkTarget, resolveTarget, type Target, type TargetState } from './target.js';
 import { buildTemplateData, defaultDescription } from './template-data.js';
 
 export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
 
-export interface ProjectSpec {
-  name: string;
-  /** Absolute path of the project folder. */
-  targetDir: string;
-  /** The directory argument as the user typed it (for `cd` in next steps). */
-  displayDir: string;
+export interface ProjectSpec extends Target {
+  /** What is at the target now: a missing folder, an empty one, or (with --force) a non-empty one. */
+  targetState: TargetState;
   framework: FrameworkDefinition;
   options: OptionValues;
   install: boolean;
@@ -27,7 +25,11 @@ export interface ProjectSpec {
 
 /** Asks the questions flags did not answer. Absent without a TTY. */
 export interface Asker {
-  projectName(initial: string): Promise<string>;
+  /**
+   * `problem` says why an answer cannot be taken (shown, and asked again), or undefined;
+   * `reason` why the name is asked again (it was refused for the framework chosen after it).
+   */
+  projectName(initial: string, problem: (answer: string) => string | undefined, reason?: string): Promise<string>;
   framework(frameworks: readonly FrameworkDefinition[]): Promise<FrameworkDefinition>;
   option(option: FrameworkOption, framework: FrameworkDefinition): Promise<string | boolean>;
 }
@@ -47,69 +49,101 @@ export function packageManagerFromUserAgent(userAgent: string | undefined): Pack
   return name === 'pnpm' || name === 'yarn' || name === 'bun' ? name : 'npm';
 }
 
-/** The project folder: a plain name below cwd, or an absolute path (kept as it is). */
-export function resolveTarget(directory: string, cwd: string): { name: string; targetDir: string } {
-  const trimmed = directory.replace(/[\\/]+$/, '') || directory;
-  if (isAbsolute(trimmed) && trimmed.length > 1) {
-    const name = basename(trimmed);
-    const problem = projectNameProblem(name);
-    if (problem) throw new UserError(`Invalid project name ${quote(name)}: ${problem}.`);
-    return { name, targetDir: resolve(trimmed) };
-  }
-  const problem = projectNameProblem(directory);
-  if (problem) throw new UserError(`Invalid project name ${quote(directory)}: ${problem}.`);
-  return { name: directory, targetDir: resolve(cwd, directory) };
-}
-
 function missing(flag: string, example: string): UserError {
   return new UserError(`Missing ${flag} (e.g. ${example}); pass it, or --yes to take the defaults.`);
 }
 
 export function optionFlagHelp(option: FrameworkOption): string {
-  return option.kind === 'choice' ? `--${option.name} ${option.choices.map((c) => c.value).join('|')}` : `--${option.name} / --no-${option.name}`;
+  return option.kind === 'choice'
+    ? `--${option.name} ${option.choices.map((c) => c.value).join('|')}`
+    : `--${option.name} / --no-${option.name}`;
 }
 
-function checkOptionValue(option: FrameworkOption, value: string | boolean, framework: FrameworkDefinition): string | boolean {
+function checkOptionValue(
+  option: FrameworkOption,
+  value: string | boolean,
+  framework: FrameworkDefinition,
+): string | boolean {
   if (option.kind === 'choice') {
     const allowed = option.choices.map((choice) => choice.value);
     if (typeof value !== 'string' || !allowed.includes(value)) {
-      throw new UserError(`Invalid value ${quote(String(value))} for --${option.name}: ${framework.label} accepts ${allowed.join(', ')}.`);
+      throw new UserError(
+        `Invalid value ${quote(String(value))} for --${option.name}: ${framework.label} accepts ${allowed.join(', ')}.`,
+      );
     }
     return value;
   }
-  if (typeof value !== 'boolean') throw new UserError(`Option --${option.name} is a switch: use --${option.name} or --no-${option.name}.`);
+  if (typeof value !== 'boolean')
+    throw new UserError(`Option --${option.name} is a switch: use --${option.name} or --no-${option.name}.`);
   return value;
 }
 
-export async function resolveSpec(args: ParsedArgs, context: ResolveContext): Promise<ProjectSpec> {
-  const { frameworks, asker } = context;
+function findFramework(frameworks: readonly FrameworkDefinition[], id: string): FrameworkDefinition {
+  const framework = frameworks.find((candidate) => candidate.id === id);
+  if (!framework)
+    throw new UserError(
+      `Unknown framework ${quote(id)}: choose one of ${frameworks.map((candidate) => candidate.id).join(', ')}.`,
+    );
+  return framework;
+}
 
+/** The folder for `directory`, usable as a project folder: valid name, and empty unless --force. */
+function usableTarget(
+  directory: string,
+  cwd: string,
+  force: boolean,
+  framework?: FrameworkDefinition,
+): Target & { state: TargetState } {
+  const target = resolveTarget(directory, cwd, framework);
+  return { ...target, state: checkTarget(target.targetDir, force, target.displayDir) };
+}
+
+/** Why `directory` cannot be taken, as the name question shows it; undefined when it can. */
+function targetProblem(
+  directory: string,
+  cwd: string,
+  force: boolean,
+  framework?: FrameworkDefinition,
+): string | undefined {
+  try {
+    usableTarget(directory.trim(), cwd, force, framework);
+    return undefined;
+  } catch (error) {
+    if (error instanceof UserError) return error.message;
+    throw error;
+  }
+}
+
+export async function resolveSpec(args: ParsedArgs, context: ResolveContext): Promise<ProjectSpec> {
+  const { frameworks, asker, cwd } = context;
+  const ask = asker && !args.yes ? asker : undefined;
+  let framework = args.framework === undefined ? undefined : findFramework(frameworks, args.framework);
+
+  const askName = async (initial: string, forFramework?: FrameworkDefinition, reason?: string): Promise<string> =>
+    (await ask!.projectName(initial, (answer) => targetProblem(answer, cwd, args.force, forFramework), reason)).trim();
   let directory = args.directory;
   if (directory === undefined) {
-    if (asker && !args.yes) directory = await asker.projectName(DEFAULT_PROJECT_NAME);
+    if (ask) directory = await askName(DEFAULT_PROJECT_NAME, framework);
     else if (args.yes) directory = DEFAULT_PROJECT_NAME;
-    else throw new UserError('Missing project directory (e.g. create-backend my-app); pass it, or --yes for the default name.');
+    else
+      throw new UserError(
+        'Missing project directory (e.g. create-backend my-app); pass it, or --yes for the default name.',
+      );
   }
-  const { name, targetDir } = resolveTarget(directory, context.cwd);
+  let target = usableTarget(directory, cwd, args.force, framework);
 
-  let framework: FrameworkDefinition | undefined;
-  if (args.framework !== undefined) {
-    framework = frameworks.find((candidate) => candidate.id === args.framework);
-    const ids = frameworks.map((candidate) => candidate.id).join(', ');
-    if (!framework) throw new UserError(`Unknown framework ${quote(args.framework)}: choose one of ${ids}.`);
-    if (!framework.available) {
-      throw new UserError(`The ${framework.label} starter is not available yet; available: ${availableIds(frameworks)}.`);
+  if (!framework) {
+    if (ask) framework = await ask.framework(frameworks);
+    else if (args.yes) framework = frameworks[0]!;
+    else throw missing('--framework', `--framework ${frameworks[0]!.id}`);
+    // the name was checked before the framework was known: now against its reserved names too
+    try {
+      target = usableTarget(target.displayDir, cwd, args.force, framework);
+    } catch (error) {
+      if (!(ask && args.directory === undefined && error instanceof UserError)) throw error;
+      target = usableTarget(await askName(target.displayDir, framework, error.message), cwd, args.force, framework);
     }
-  } else if (asker && !args.yes) {
-    framework = await asker.framework(frameworks);
-  } else if (args.yes) {
-    framework = frameworks.find((candidate) => candidate.available)!;
-  } else {
-    throw missing('--framework', `--framework ${availableIds(frameworks).split(', ')[0]}`);
   }
-
-  const frameworkProblem = projectNameProblem(name, framework.reservedNames);
-  if (frameworkProblem) throw new UserError(`Invalid project name ${quote(name)} for ${framework.label}: ${frameworkProblem}.`);
 
   for (const flag of Object.keys(args.options)) {
     if (!framework.options.some((option) => option.name === flag)) {
@@ -127,13 +161,14 @@ export async function resolveSpec(args: ParsedArgs, context: ResolveContext): Pr
   }
 
   const description = args.description ?? defaultDescription(framework);
+  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(description)) {
     throw new UserError('Invalid --description: it must be one line without control characters.');
   }
+  const { state, ...where } = target;
   const spec: ProjectSpec = {
-    name,
-    targetDir,
-    displayDir: directory,
+    ...where,
+    targetState: state,
     framework,
     options: Object.freeze(options),
     install: args.install,
@@ -141,14 +176,7 @@ export async function resolveSpec(args: ParsedArgs, context: ResolveContext): Pr
     force: args.force,
     dryRun: args.dryRun,
     packageManager: packageManagerFromUserAgent(context.userAgent),
-    data: buildTemplateData(name, framework, options, description),
+    data: buildTemplateData(target.name, framework, options, description),
   };
   return Object.freeze(spec);
-}
-
-export function availableIds(frameworks: readonly FrameworkDefinition[]): string {
-  return frameworks
-    .filter((framework) => framework.available)
-    .map((framework) => framework.id)
-    .join(', ');
 }

@@ -19,7 +19,7 @@ export function buildTemplateData(
     description,
     framework: framework.id,
     options: Object.freeze({ ...defaultOptions(framework), ...options }),
-    secrets: Object.freeze(generateSecrets()),
+    secrets: Object.freeze(generateSecrets(framework.secrets)),
     year: new Date().getFullYear(),
     generatorVersion: VERSION,
   });

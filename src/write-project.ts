@@ -1,46 +1,34 @@
 // Writing safely: render into a staging folder beside the target (same filesystem), then
 // move into place. Until the move is done an undo is registered, so an error, Ctrl-C or
 // SIGTERM leaves the target exactly as it was.
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  rmdirSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { chmod, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { onAbort } from './cleanup.js';
 import { UserError } from './errors.js';
 import type { PlannedFile } from './render.js';
+import { checkTarget } from './target.js';
 
 export const STAGING_PREFIX = '.create-backend-staging-';
-
-export type TargetState = 'missing' | 'empty' | 'non-empty';
-
-/** What is at the target path now; refuses a file or something unreadable. */
-export async function inspectTarget(targetDir: string): Promise<TargetState> {
-  let info;
-  try {
-    info = await stat(targetDir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
-    throw new UserError(`Cannot read "${targetDir}": ${(error as Error).message}.`);
-  }
-  if (!info.isDirectory()) throw new UserError(`"${targetDir}" exists and is not a directory. Choose another name.`);
-  const entries = await readdir(targetDir);
-  return entries.length === 0 ? 'empty' : 'non-empty';
-}
-
-/** Refuses a target that is a file, or a non-empty folder without --force. */
-export async function checkTarget(targetDir: string, options: { force: boolean }): Promise<TargetState> {
-  const state = await inspectTarget(targetDir);
-  if (state === 'non-empty' && !options.force) {
-    throw new UserError(`Directory "${basename(targetDir)}" is not empty. Use --force to add files to it.`);
-  }
-  return state;
-}
 
 /** Refuses to go on when any planned file exists in the target already. */
 export function checkConflicts(targetDir: string, files: readonly PlannedFile[]): void {
   const conflicts = findConflicts(targetDir, files);
   if (conflicts.length > 0) {
     const shown = conflicts.slice(0, 5).join(', ') + (conflicts.length > 5 ? `, and ${conflicts.length - 5} more` : '');
-    throw new UserError(`${conflicts.length} file(s) already exist in "${basename(targetDir)}": ${shown}. Move them away first; nothing was written.`);
+    throw new UserError(
+      `${conflicts.length} file(s) already exist in "${basename(targetDir)}": ${shown}. Move them away first; nothing was written.`,
+    );
   }
 }
 
@@ -62,7 +50,11 @@ export function findConflicts(targetDir: string, files: readonly PlannedFile[]):
   return [...new Set(conflicts)];
 }
 
-/** Writes the files under `root` (synchronously: see readTreeFromDisk in render.ts). */
+/**
+ * Writes the files under `root`. Synchronous on purpose: a scaffolder writes many small
+ * files, and each async call is a round trip through libuv's thread pool (measured with
+ * `npm run bench`, docs/BENCHMARKS.md).
+ */
 export async function writePlannedFiles(root: string, files: readonly PlannedFile[]): Promise<void> {
   const dirs = new Set(files.map((file) => dirname(join(root, file.path))));
   for (const dir of [...dirs].sort()) mkdirSync(dir, { recursive: true });
@@ -86,8 +78,12 @@ function errorMessage(error: unknown): string {
  * Writes `files` into `targetDir` all-or-nothing. The target must be missing or empty,
  * or `force` must be set and no planned file may exist there already.
  */
-export async function writeProject(targetDir: string, files: readonly PlannedFile[], options: { force: boolean }): Promise<void> {
-  const state = await checkTarget(targetDir, options);
+export async function writeProject(
+  targetDir: string,
+  files: readonly PlannedFile[],
+  options: { force: boolean },
+): Promise<void> {
+  const state = checkTarget(targetDir, options.force);
   if (state === 'non-empty') checkConflicts(targetDir, files);
 
   const parent = dirname(targetDir);

@@ -1,5 +1,5 @@
 import type { FrameworkDefinition } from '../../src/framework.js';
-import { cacheOption, databaseOption, overlay, pythonInstall } from '../shared.js';
+import { cacheOption, databaseOption, libraryNames, overlay, PYTHON_TEST_NAMES, pythonInstall } from '../shared.js';
 
 // The base tree is the default project (SQLite, in-process cache); settings, requirements,
 // compose.yaml and the CI workflow switch on the options inside their `.hbs` files, and
@@ -7,13 +7,18 @@ import { cacheOption, databaseOption, overlay, pythonInstall } from '../shared.j
 export const django: FrameworkDefinition = {
   id: 'django',
   label: 'Django',
-  summary: 'Email-login accounts (sign-up, password change/reset, lockout), a session-auth JSON API, deploy-checked settings',
+  summary:
+    'Email-login accounts (sign-up, password change/reset, lockout), a session-auth JSON API, deploy-checked settings',
   language: 'Python',
-  available: true,
   options: [
     databaseOption('Database', { postgres: 'psycopg 3, DATABASE_URL' }),
-    cacheOption('Cache (also holds the log-in lockout counters)', { memory: 'per process', redis: "Django's RedisCache, REDIS_URL" }),
+    cacheOption('Cache (also holds the log-in lockout counters)', {
+      memory: 'per process',
+      redis: "Django's RedisCache, REDIS_URL",
+    }),
   ],
+  reservedNames: { ...PYTHON_TEST_NAMES, ...libraryNames('package', ['django']) },
+  secrets: { secretKey: { bytes: 48, encoding: 'base64url' } },
   toolchain: [{ name: 'Python 3.10+', check: ['python3', '--version'] }],
   commands: {
     install: pythonInstall(['requirements-dev.txt']),

@@ -1,5 +1,5 @@
 import type { FrameworkDefinition } from '../../src/framework.js';
-import { cacheOption, databaseOption, overlay } from '../shared.js';
+import { cacheOption, databaseOption, libraryNames, NODE_RESERVED_NAMES, overlay } from '../shared.js';
 
 // The base tree holds everything every combination shares; each folder under
 // `templates/express/_overlays/` adds one option value's own files (a repository and its
@@ -7,13 +7,21 @@ import { cacheOption, databaseOption, overlay } from '../shared.js';
 export const express: FrameworkDefinition = {
   id: 'express',
   label: 'Express',
-  summary: 'TypeScript REST API with routers per resource, SQLite or PostgreSQL, response caching and server-rendered pages',
+  summary:
+    'TypeScript REST API with routers per resource, SQLite or PostgreSQL, response caching and server-rendered pages',
   language: 'TypeScript',
-  available: true,
   options: [
-    databaseOption('Database for the tasks repository', { sqlite: 'better-sqlite3, a file in data/', postgres: 'node-postgres, reads DATABASE_URL' }),
-    cacheOption('Store of the response cache', { memory: 'per process, LRU', redis: 'shared by every process, reads REDIS_URL' }),
+    databaseOption('Database for the tasks repository', {
+      sqlite: 'better-sqlite3, a file in data/',
+      postgres: 'node-postgres, reads DATABASE_URL',
+    }),
+    cacheOption('Store of the response cache', {
+      memory: 'per process, LRU',
+      redis: 'shared by every process, reads REDIS_URL',
+    }),
   ],
+  reservedNames: { ...NODE_RESERVED_NAMES, ...libraryNames('package', ['express', 'vitest']) },
+  secrets: { sessionSecret: { bytes: 32, encoding: 'hex' } },
   toolchain: [{ name: 'Node.js 22+', check: ['node', '--version'] }],
   commands: {
     install: [{ argv: ['{pm}', 'install'] }],

@@ -10,9 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Field, Resource } from '../../src/add/resource-model.js';
 import type { ProjectFacts, ResourceAction, ResourceGenerator } from '../../src/add/types.js';
-import { TEMPLATES_ROOT } from '../../src/paths.js';
-
-const TEMPLATES = join(TEMPLATES_ROOT, 'express', '_resource');
+import { renderResourceTemplate } from '../../src/add/templates.js';
 
 /** Everything the templates say about one field, as code. */
 interface ExpressField extends Field {
@@ -42,14 +40,25 @@ interface ExpressField extends Field {
 const BOUNDS = { min: -2147483648, max: 2147483647 };
 
 function describeField(field: Field): ExpressField & { newSuffix: string } {
-  return { ...fieldCode(field), newSuffix: field.required ? (field.type === 'boolean' ? '.default(false)' : '') : '.nullable().optional()' };
+  return {
+    ...fieldCode(field),
+    newSuffix: field.required ? (field.type === 'boolean' ? '.default(false)' : '') : '.nullable().optional()',
+  };
 }
 
 function fieldCode(field: Field): ExpressField {
   const c = field.name;
   const notNull = field.required ? ' NOT NULL' : '';
-  const orNull = (expression: string, value = 'value') => (field.required ? expression : `${value} === null || ${value} === undefined ? null : ${expression}`);
-  const common = { ...field, postgresSelect: c, fromSqlite: `row.${c}`, fromPostgres: `row.${c}`, toSqlite: orNull('value'), toPostgres: orNull('value') };
+  const orNull = (expression: string, value = 'value') =>
+    field.required ? expression : `${value} === null || ${value} === undefined ? null : ${expression}`;
+  const common = {
+    ...field,
+    postgresSelect: c,
+    fromSqlite: `row.${c}`,
+    fromPostgres: `row.${c}`,
+    toSqlite: orNull('value'),
+    toPostgres: orNull('value'),
+  };
   const nullable = (type: string) => (field.required ? type : `${type} | null`);
   switch (field.type) {
     case 'string':
@@ -186,7 +195,7 @@ export const expressResource: ResourceGenerator = {
     const db = project.options.db === 'postgres' ? 'postgres' : 'sqlite';
     const fields = r.fields.map(describeField);
     const migration = `${nextMigration(projectDir)}_create_${r.plural}`;
-    // not `fields` nor `name`: plop gives the answers (the --fields text) precedence
+    // `props`, not `fields`: the answers (the --fields text) travel beside it
     const data = {
       r,
       props: fields,
@@ -210,14 +219,41 @@ export const expressResource: ResourceGenerator = {
       usesString: fields.some((field) => field.type === 'string'),
       usesText: fields.some((field) => field.type === 'text'),
     };
-    const add = (path: string, template: string): ResourceAction => ({ type: 'add', path, templateFile: join(TEMPLATES, template), data, abortOnFail: true });
+    const render = (source: string) => renderResourceTemplate('express', source, data);
+    const add = (path: string, source: string): ResourceAction => ({
+      type: 'add',
+      path,
+      source,
+      transform: () => render(source),
+      abortOnFail: true,
+    });
     const edit = (type: 'modify' | 'append', path: string, pattern: RegExp, template: string): ResourceAction =>
-      type === 'modify' ? { type, path, pattern, template, data, abortOnFail: true } : { type, path, pattern, template, data, unique: false, abortOnFail: true };
-    const fileEdit = (path: string, pattern: RegExp, template: string): ResourceAction => ({ type: 'modify', path, pattern, templateFile: join(TEMPLATES, template), data, abortOnFail: true });
+      type === 'modify'
+        ? { type, path, pattern, template, abortOnFail: true }
+        : { type, path, pattern, template, unique: false, abortOnFail: true };
+    const fileEdit = (path: string, anchor: RegExp, source: string): ResourceAction => ({
+      type: 'modify',
+      path,
+      anchor,
+      source,
+      render: () => render(source),
+      transform: async (text) => {
+        const rendered = await render(source);
+        return text.replace(anchor, () => rendered);
+      },
+      abortOnFail: true,
+    });
     // the starter's helper opens a database for the tasks only: the first resource names it
     const original = /const tasks = options\.tasks \?\? \(await testDatabase\(\)\)\.tasks;/;
     const helpersOpenDatabase = original.test(readText(projectDir, 'test/helpers.ts'))
-      ? [edit('modify', 'test/helpers.ts', original, 'const database = await testDatabase();\n  const tasks = options.tasks ?? database.tasks;')]
+      ? [
+          edit(
+            'modify',
+            'test/helpers.ts',
+            original,
+            'const database = await testDatabase();\n  const tasks = options.tasks ?? database.tasks;',
+          ),
+        ]
       : [];
     const dir = `src/${r.kebabPlural}`;
     const repository = `${r.pascal}Repository`;
@@ -231,36 +267,116 @@ export const expressResource: ResourceGenerator = {
       add(`test/${r.kebabPlural}-api.test.ts`, 'test/resources-api.test.ts.hbs'),
       add(`test/${r.kebab}-repository.test.ts`, 'test/resource-repository.test.ts.hbs'),
       // storage: the repository every database opens
-      edit('append', 'src/storage.ts', /^import type \{ TaskRepository \} from '\.\/tasks\/task-repository\.js';$/m, repositoryImport),
+      edit(
+        'append',
+        'src/storage.ts',
+        /^import type \{ TaskRepository \} from '\.\/tasks\/task-repository\.js';$/m,
+        repositoryImport,
+      ),
       edit('append', 'src/storage.ts', /^ {2}tasks: TaskRepository;$/m, `  ${r.pluralCamel}: ${repository};`),
-      edit('append', 'src/database.ts', /^import \{ (Sqlite|Postgres)TaskRepository \} from '\.\/tasks\/(sqlite|postgres)-task-repository\.js';$/m, `import { ${data.dbClass}${repository} } from './${r.kebabPlural}/${db}-${r.kebab}-repository.js';`),
+      edit(
+        'append',
+        'src/database.ts',
+        /^import \{ (Sqlite|Postgres)TaskRepository \} from '\.\/tasks\/(sqlite|postgres)-task-repository\.js';$/m,
+        `import { ${data.dbClass}${repository} } from './${r.kebabPlural}/${db}-${r.kebab}-repository.js';`,
+      ),
       db === 'postgres'
-        ? edit('modify', 'src/database.ts', /tasks: new PostgresTaskRepository\(pool\), /, `tasks: new PostgresTaskRepository(pool), ${r.pluralCamel}: new Postgres${repository}(pool), `)
-        : edit('append', 'src/database.ts', /^ {4}tasks: new SqliteTaskRepository\(db\),$/m, `    ${r.pluralCamel}: new Sqlite${repository}(db),`),
+        ? edit(
+            'modify',
+            'src/database.ts',
+            /tasks: new PostgresTaskRepository\(pool\), /,
+            `tasks: new PostgresTaskRepository(pool), ${r.pluralCamel}: new Postgres${repository}(pool), `,
+          )
+        : edit(
+            'append',
+            'src/database.ts',
+            /^ {4}tasks: new SqliteTaskRepository\(db\),$/m,
+            `    ${r.pluralCamel}: new Sqlite${repository}(db),`,
+          ),
       // the app and the API router take the repository and mount the router
-      edit('append', 'src/app.ts', /^import type \{ TaskRepository \} from '\.\/tasks\/task-repository\.js';$/m, repositoryImport),
-      edit('append', 'src/app.ts', /^ {2}tasks: TaskRepository;$/m, `  /** Storage for ${r.pluralWords}. */\n  ${r.pluralCamel}: ${repository};`),
+      edit(
+        'append',
+        'src/app.ts',
+        /^import type \{ TaskRepository \} from '\.\/tasks\/task-repository\.js';$/m,
+        repositoryImport,
+      ),
+      edit(
+        'append',
+        'src/app.ts',
+        /^ {2}tasks: TaskRepository;$/m,
+        `  /** Storage for ${r.pluralWords}. */\n  ${r.pluralCamel}: ${repository};`,
+      ),
       edit('modify', 'src/app.ts', /const \{ tasks, /, `const { tasks, ${r.pluralCamel}, `),
       edit('modify', 'src/app.ts', /apiRouter\(\{ tasks, /, `apiRouter({ tasks, ${r.pluralCamel}, `),
-      edit('append', 'src/routes/api.ts', /^import type \{ TaskRepository \} from '\.\.\/tasks\/task-repository\.js';$/m, `import type { ${repository} } from '../${r.kebabPlural}/${r.kebab}-repository.js';`),
-      edit('append', 'src/routes/api.ts', /^import \{ tasksRouter \} from '\.\/tasks\.js';$/m, `import { ${r.pluralCamel}Router } from './${r.kebabPlural}.js';`),
+      edit(
+        'append',
+        'src/routes/api.ts',
+        /^import type \{ TaskRepository \} from '\.\.\/tasks\/task-repository\.js';$/m,
+        `import type { ${repository} } from '../${r.kebabPlural}/${r.kebab}-repository.js';`,
+      ),
+      edit(
+        'append',
+        'src/routes/api.ts',
+        /^import \{ tasksRouter \} from '\.\/tasks\.js';$/m,
+        `import { ${r.pluralCamel}Router } from './${r.kebabPlural}.js';`,
+      ),
       edit('append', 'src/routes/api.ts', /^ {2}tasks: TaskRepository;$/m, `  ${r.pluralCamel}: ${repository};`),
       edit('modify', 'src/routes/api.ts', /apiRouter\(\{ tasks, /, `apiRouter({ tasks, ${r.pluralCamel}, `),
-      edit('append', 'src/routes/api.ts', /^ {2}router\.use\('\/tasks', tasksRouter\(tasks, cache\)\);$/m, `  router.use('/${r.kebabPlural}', ${r.pluralCamel}Router(${r.pluralCamel}, cache));`),
-      edit('modify', 'src/server.ts', /tasks: database\.tasks, /, `tasks: database.tasks, ${r.pluralCamel}: database.${r.pluralCamel}, `),
-      edit('append', 'src/logger.ts', /^ {2}tasks: createDebug\('app:tasks'\),$/m, `  ${r.pluralCamel}: createDebug('app:${r.plural}'),`),
+      edit(
+        'append',
+        'src/routes/api.ts',
+        /^ {2}router\.use\('\/tasks', tasksRouter\(tasks, cache\)\);$/m,
+        `  router.use('/${r.kebabPlural}', ${r.pluralCamel}Router(${r.pluralCamel}, cache));`,
+      ),
+      edit(
+        'modify',
+        'src/server.ts',
+        /tasks: database\.tasks, /,
+        `tasks: database.tasks, ${r.pluralCamel}: database.${r.pluralCamel}, `,
+      ),
+      edit(
+        'append',
+        'src/logger.ts',
+        /^ {2}tasks: createDebug\('app:tasks'\),$/m,
+        `  ${r.pluralCamel}: createDebug('app:${r.plural}'),`,
+      ),
       // the OpenAPI document: import, paths (before `components`), schemas
-      edit('append', 'src/openapi.ts', /^import \{ newTaskSchema, taskChangesSchema, taskSchema \} from '\.\/tasks\/task\.js';$/m, `import { ${r.camel}ChangesSchema, ${r.camel}Schema, new${r.pascal}Schema } from './${r.kebabPlural}/${r.kebab}.js';`),
+      edit(
+        'append',
+        'src/openapi.ts',
+        /^import \{ newTaskSchema, taskChangesSchema, taskSchema \} from '\.\/tasks\/task\.js';$/m,
+        `import { ${r.camel}ChangesSchema, ${r.camel}Schema, new${r.pascal}Schema } from './${r.kebabPlural}/${r.kebab}.js';`,
+      ),
       fileEdit('src/openapi.ts', /\n {2}\},\n {2}components: \{\n {4}schemas: \{\n/, 'src/openapi-entries.ts.hbs'),
       // test helpers: every test app gets the repository too
       ...helpersOpenDatabase,
-      edit('append', 'test/helpers.ts', /^ {2}const tasks = options\.tasks \?\? (database\.tasks|\(await testDatabase\(\)\)\.tasks);$/m, `  const ${r.pluralCamel} = database.${r.pluralCamel};`),
-      edit('modify', 'test/helpers.ts', /createApp\(\{ config, tasks, /, `createApp({ config, tasks, ${r.pluralCamel}, `),
+      edit(
+        'append',
+        'test/helpers.ts',
+        /^ {2}const tasks = options\.tasks \?\? (database\.tasks|\(await testDatabase\(\)\)\.tasks);$/m,
+        `  const ${r.pluralCamel} = database.${r.pluralCamel};`,
+      ),
+      edit(
+        'modify',
+        'test/helpers.ts',
+        /createApp\(\{ config, tasks, /,
+        `createApp({ config, tasks, ${r.pluralCamel}, `,
+      ),
       edit('modify', 'test/helpers.ts', /\), tasks, /, `), tasks, ${r.pluralCamel}, `),
       // the write-auth test lists every write route it checks, sorted
-      edit('modify', 'test/write-auth.test.ts', WRITE_ROUTES, `$1${writeRoutesWith(readText(projectDir, 'test/write-auth.test.ts'), r)}$3`),
+      edit(
+        'modify',
+        'test/write-auth.test.ts',
+        WRITE_ROUTES,
+        `$1${writeRoutesWith(readText(projectDir, 'test/write-auth.test.ts'), r)}$3`,
+      ),
       // the tasks repository test lists the migrations applied to a fresh database
-      edit('modify', 'test/task-repository.test.ts', /(expect\(database\.applied\)\.toEqual\(\[[^\]]*)\]/, `$1, '${migration}']`),
+      edit(
+        'modify',
+        'test/task-repository.test.ts',
+        /(expect\(database\.applied\)\.toEqual\(\[[^\]]*)\]/,
+        `$1, '${migration}']`,
+      ),
     ];
   },
 };
@@ -270,7 +386,12 @@ const WRITE_ROUTES = /(writeRoutes\(app\)[^\n]*\.toEqual\(\[\n)((?: {6}'[^'\n]*'
 /** The write routes the test lists, with the resource's three, in the test's (sorted) order. */
 function writeRoutesWith(text: string, r: Resource): string {
   const listed = [...(WRITE_ROUTES.exec(text)?.[2] ?? '').matchAll(/'([^']*)'/g)].map((match) => match[1]!);
-  const routes = [...listed, `DELETE /api/${r.kebabPlural}/{id}`, `PATCH /api/${r.kebabPlural}/{id}`, `POST /api/${r.kebabPlural}`].sort();
+  const routes = [
+    ...listed,
+    `DELETE /api/${r.kebabPlural}/{id}`,
+    `PATCH /api/${r.kebabPlural}/{id}`,
+    `POST /api/${r.kebabPlural}`,
+  ].sort();
   return routes.map((route) => `      '${route}',\n`).join('');
 }
 

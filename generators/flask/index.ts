@@ -1,6 +1,13 @@
 import type { FrameworkDefinition } from '../../src/framework.js';
-import { PYTHON_MODULE_NAMES } from '../../src/names.js';
-import { cacheOption, databaseOption, overlay, pythonInstall } from '../shared.js';
+import {
+  cacheOption,
+  databaseOption,
+  libraryNames,
+  overlay,
+  PYTHON_MODULE_NAMES,
+  PYTHON_TEST_NAMES,
+  pythonInstall,
+} from '../shared.js';
 
 // The base tree is the app with every optional extension off; each folder under
 // `templates/flask/_overlays/` adds one extension's own files (blueprint, migrations,
@@ -38,9 +45,11 @@ export const flask: FrameworkDefinition = {
   label: 'Flask',
   summary: 'App factory, blueprints, SQLAlchemy + Migrate, Login, WTF forms with CSRF, Caching, pytest',
   language: 'Python',
-  available: true,
   options: [
-    databaseOption('Database (Flask-SQLAlchemy)?', { sqlite: 'a file in instance/, nothing to run', postgres: 'psycopg 3, DATABASE_URL' }),
+    databaseOption('Database (Flask-SQLAlchemy)?', {
+      sqlite: 'a file in instance/, nothing to run',
+      postgres: 'psycopg 3, DATABASE_URL',
+    }),
     cacheOption(
       'Which cache for the home page and the API list (Flask-Caching)?',
       { memory: 'SimpleCache, one per worker process', redis: 'RedisCache, shared, REDIS_URL' },
@@ -49,7 +58,8 @@ export const flask: FrameworkDefinition = {
     {
       kind: 'toggle',
       name: 'login',
-      message: 'User accounts with Flask-Login (register, log in with a throttle, log out; only members write notes)? (off: API writes need API_TOKEN)',
+      message:
+        'User accounts with Flask-Login (register, log in with a throttle, log out; only members write notes)? (off: API writes need API_TOKEN)',
       default: true,
     },
     {
@@ -65,7 +75,13 @@ export const flask: FrameworkDefinition = {
       default: true,
     },
   ],
-  reservedNames: { ...PYTHON_MODULE_NAMES, ...FLASK_RESERVED_NAMES },
+  reservedNames: {
+    ...PYTHON_MODULE_NAMES,
+    ...PYTHON_TEST_NAMES,
+    ...libraryNames('package', ['flask']),
+    ...FLASK_RESERVED_NAMES,
+  },
+  secrets: { secretKey: { bytes: 48, encoding: 'base64url' } },
   toolchain: [{ name: 'Python 3.10+', check: ['python3', '--version'] }],
   commands: {
     install: pythonInstall(['requirements.txt', 'requirements-dev.txt']),

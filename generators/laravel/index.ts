@@ -12,9 +12,9 @@ import { cacheOption, databaseOption, overlay } from '../shared.js';
 export const laravel: FrameworkDefinition = {
   id: 'laravel',
   label: 'Laravel',
-  summary: 'Laravel 13: queued jobs (unique, after commit, throttled retries, failed jobs, batches, mail, scheduled pruning), session log-in, Blade dashboard, token API with OpenAPI',
+  summary:
+    'Laravel 13: queued jobs (unique, after commit, throttled retries, failed jobs, batches, mail, scheduled pruning), session log-in, Blade dashboard, token API with OpenAPI',
   language: 'PHP',
-  available: true,
   options: [
     databaseOption('Which database (also holds the jobs of the database queue, failed jobs and batches)?', {
       sqlite: 'database/database.sqlite, no server',
@@ -37,6 +37,8 @@ export const laravel: FrameworkDefinition = {
       default: 'database',
     },
   ],
+  reservedNames: { laravel: 'the laravel framework', illuminate: 'the illuminate packages' },
+  secrets: { appKey: { bytes: 32, encoding: 'base64', prefix: 'base64:' } },
   toolchain: [
     { name: 'PHP 8.3+', check: ['php', '--version'] },
     { name: 'Composer', check: ['composer', '--version'] },

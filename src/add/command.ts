@@ -33,7 +33,10 @@ interface AddArgs {
 function parseAddArgs(argv: readonly string[]): AddArgs | 'help' {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
   const [what, ...rest] = argv;
-  if (what !== 'resource') throw new UserError(`create-backend add knows one thing to add, a resource: create-backend add resource <name> --fields title:string.`);
+  if (what !== 'resource')
+    throw new UserError(
+      `create-backend add knows one thing to add, a resource: create-backend add resource <name> --fields title:string.`,
+    );
   let name: string | undefined;
   let fields: string | undefined;
   let dryRun = false;
@@ -42,13 +45,16 @@ function parseAddArgs(argv: readonly string[]): AddArgs | 'help' {
     if (arg === '--dry-run') dryRun = true;
     else if (arg === '--fields') {
       fields = rest[++i];
-      if (fields === undefined) throw new UserError('--fields needs a value, e.g. --fields title:string,pages:integer.');
+      if (fields === undefined)
+        throw new UserError('--fields needs a value, e.g. --fields title:string,pages:integer.');
     } else if (arg.startsWith('--fields=')) fields = arg.slice('--fields='.length);
-    else if (arg.startsWith('-')) throw new UserError(`Unknown option ${arg} for add resource (see create-backend add --help).`);
+    else if (arg.startsWith('-'))
+      throw new UserError(`Unknown option ${arg} for add resource (see create-backend add --help).`);
     else if (name === undefined) name = arg;
     else throw new UserError(`add resource takes one name; got ${name} and ${arg}.`);
   }
-  if (name === undefined) throw new UserError('add resource needs a name: create-backend add resource book --fields title:string.');
+  if (name === undefined)
+    throw new UserError('add resource needs a name: create-backend add resource book --fields title:string.');
   return { name, fields, dryRun };
 }
 
@@ -66,13 +72,15 @@ export async function runAdd(argv: readonly string[], context: AddContext): Prom
     return 0;
   }
   const plan = planResource(context.cwd, args.name, args.fields);
-  const plop = await loadPlop(context.cwd);
   if (args.dryRun) {
-    context.stdout.write(`${describePlan(plop, plan)}\n(dry run: nothing written)\n`);
+    context.stdout.write(`${await describePlan(plan)}\n(dry run: nothing written)\n`);
     return 0;
   }
+  const plop = await loadPlop(context.cwd);
   const changes = await runPlan(plop, plan, context.cwd, args.fields);
   const { resource } = plan;
-  context.stdout.write(`Added the ${resource.words} resource (/api/${plan.generator.framework === 'express' ? resource.kebabPlural : resource.plural}):\n${changes.map((change) => `  ${change}`).join('\n')}\n`);
+  context.stdout.write(
+    `Added the ${resource.words} resource (/api/${plan.generator.framework === 'express' ? resource.kebabPlural : resource.plural}):\n${changes.map((change) => `  ${change}`).join('\n')}\n`,
+  );
   return 0;
 }

@@ -22,7 +22,10 @@ export interface ResourcePlan {
 
 export function resourceGenerator(framework: string): ResourceGenerator {
   const generator = RESOURCE_GENERATORS.find((candidate) => candidate.framework === framework);
-  if (!generator) throw new UserError(`add resource supports projects of these starters so far: ${supported()}; this project is ${framework}. Nothing was written.`);
+  if (!generator)
+    throw new UserError(
+      `add resource supports projects of these starters so far: ${supported()}; this project is ${framework}. Nothing was written.`,
+    );
   return generator;
 }
 
@@ -32,7 +35,8 @@ export function planResource(projectDir: string, name: string, fields: string | 
   const generator = resourceGenerator(project.framework);
   const resource = parseResource(name, fields, generator.reserved);
   const present = generator.existing(resource).filter((path) => existsSync(join(projectDir, path)));
-  if (present.length > 0) throw new UserError(`The resource ${quote(name)} exists already (${present.join(', ')}). Nothing was written.`);
+  if (present.length > 0)
+    throw new UserError(`The resource ${quote(name)} exists already (${present.join(', ')}). Nothing was written.`);
   const actions = generator.actions(resource, project, projectDir);
   for (const action of actions) {
     const path = join(projectDir, action.path);
@@ -44,10 +48,15 @@ export function planResource(projectDir: string, name: string, fields: string | 
     try {
       text = readFileSync(path, 'utf8');
     } catch {
-      throw new UserError(`${action.path} is missing, so the ${resource.words} cannot be registered in it. Nothing was written.`);
+      throw new UserError(
+        `${action.path} is missing, so the ${resource.words} cannot be registered in it. Nothing was written.`,
+      );
     }
-    if (!action.pattern.test(text)) {
-      throw new UserError(`${action.path} no longer has the line the ${resource.words} is registered after (${action.pattern.source}); was it edited? Nothing was written.`);
+    const pattern = 'anchor' in action ? action.anchor : action.pattern;
+    if (!pattern.test(text)) {
+      throw new UserError(
+        `${action.path} no longer has the line the ${resource.words} is registered after (${pattern.source}); was it edited? Nothing was written.`,
+      );
     }
   }
   return { generator, resource, actions };

@@ -14,24 +14,31 @@ export function registerResourceGenerators(plop: NodePlopAPI): void {
       description: `Add a resource to a ${generator.framework} project create-backend generated (run in its folder)`,
       prompts: [
         { type: 'input', name: 'name', message: 'Resource name (singular, snake_case, e.g. book)' },
-        { type: 'input', name: 'fields', message: `Fields, name:type[?] separated by commas (types: ${FIELD_TYPES.join(', ')})` },
+        {
+          type: 'input',
+          name: 'fields',
+          message: `Fields, name:type[?] separated by commas (types: ${FIELD_TYPES.join(', ')})`,
+        },
       ],
-      actions: (answers) => planResource(plop.getDestBasePath(), String(answers?.name ?? ''), String(answers?.fields ?? '')).actions as never,
+      actions: (answers) =>
+        planResource(plop.getDestBasePath(), String(answers?.name ?? ''), String(answers?.fields ?? ''))
+          .actions as never,
     });
   }
 }
 
 /** What the plan would write, as `--dry-run` prints it: each file added, each edit with its lines. */
-export function describePlan(plop: NodePlopAPI, plan: ResourcePlan): string {
+export async function describePlan(plan: ResourcePlan): Promise<string> {
   const lines = [`add resource ${plan.resource.name} (${plan.generator.framework}) would:`];
   for (const action of plan.actions) {
     if (action.type === 'add') {
       lines.push(`  create  ${action.path}`);
       continue;
     }
-    const template = 'template' in action ? action.template : readFileSync(action.templateFile, 'utf8');
-    const text = plop.renderString(template, action.data).replace(/\$1/g, '…');
-    lines.push(`  ${action.type === 'modify' ? 'edit   ' : 'append '} ${action.path}  (at /${action.pattern.source}/)`);
+    const anchored = 'anchor' in action;
+    const text = anchored ? await action.render() : action.template.replace(/\$1/g, '…');
+    const at = anchored ? `before /${action.anchor.source}/` : `at /${action.pattern.source}/`;
+    lines.push(`  ${action.type === 'modify' ? 'edit   ' : 'append '} ${action.path}  (${at})`);
     for (const line of text.split('\n').filter((candidate) => candidate.trim() !== '')) lines.push(`      | ${line}`);
   }
   return lines.join('\n');
@@ -41,18 +48,27 @@ export function describePlan(plop: NodePlopAPI, plan: ResourcePlan): string {
  * Runs the generator through node-plop in `projectDir`. Every file it edits is kept first,
  * so a failing action puts them back and removes what was added: all or nothing.
  */
-export async function runPlan(plop: NodePlopAPI, plan: ResourcePlan, projectDir: string, fields: string | undefined): Promise<string[]> {
+export async function runPlan(
+  plop: NodePlopAPI,
+  plan: ResourcePlan,
+  projectDir: string,
+  fields: string | undefined,
+): Promise<string[]> {
   const kept = new Map<string, string>();
   for (const action of plan.actions) {
-    if (action.type !== 'add' && !kept.has(action.path)) kept.set(action.path, readFileSync(join(projectDir, action.path), 'utf8'));
+    if (action.type !== 'add' && !kept.has(action.path))
+      kept.set(action.path, readFileSync(join(projectDir, action.path), 'utf8'));
   }
   const restore = () => {
-    for (const action of plan.actions) if (action.type === 'add') rmSync(join(projectDir, action.path), { force: true });
+    for (const action of plan.actions)
+      if (action.type === 'add') rmSync(join(projectDir, action.path), { force: true });
     for (const [path, text] of kept) writeFileSync(join(projectDir, path), text);
   };
   let result;
   try {
-    result = await plop.getGenerator(`${plan.generator.framework}:resource`).runActions({ name: plan.resource.name, fields: fields ?? '' });
+    result = await plop
+      .getGenerator(`${plan.generator.framework}:resource`)
+      .runActions({ name: plan.resource.name, fields: fields ?? '' });
   } catch (error) {
     restore();
     throw error;
@@ -60,7 +76,9 @@ export async function runPlan(plop: NodePlopAPI, plan: ResourcePlan, projectDir:
   if (result.failures.length > 0) {
     restore();
     const failure = result.failures[0]!;
-    throw new UserError(`add resource failed at ${failure.type} ${failure.path}: ${failure.error}. Everything was put back.`);
+    throw new UserError(
+      `add resource failed at ${failure.type} ${failure.path}: ${failure.error}. Everything was put back.`,
+    );
   }
-  return result.changes.map((change) => `${change.type} ${change.path.replace(/^\//, "")}`);
+  return result.changes.map((change) => `${change.type} ${change.path.replace(/^\//, '')}`);
 }

@@ -39,9 +39,153 @@ const MAX_NAME = 40;
 // Words of TypeScript/JavaScript, Python and SQL (the keywords the starters' languages and
 // PostgreSQL/SQLite reserve), refused as a resource or a field name.
 const LANGUAGE_WORDS: Record<string, string> = Object.fromEntries([
-  ...['break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield', 'let', 'static', 'implements', 'interface', 'package', 'private', 'protected', 'public', 'await', 'async', 'arguments', 'eval', 'undefined', 'constructor', 'prototype', 'proto'].map((word) => [word, 'a JavaScript/TypeScript keyword']),
-  ...['and', 'as', 'assert', 'def', 'del', 'elif', 'except', 'from', 'global', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'none', 'match', 'type'].map((word) => [word, 'a Python keyword']),
-  ...['all', 'alter', 'any', 'array', 'asc', 'between', 'both', 'by', 'cast', 'check', 'collate', 'column', 'constraint', 'create', 'cross', 'current_date', 'current_time', 'current_timestamp', 'current_user', 'desc', 'distinct', 'drop', 'end', 'except', 'exists', 'fetch', 'foreign', 'full', 'grant', 'group', 'having', 'index', 'inner', 'insert', 'intersect', 'into', 'join', 'key', 'leading', 'left', 'like', 'limit', 'natural', 'offset', 'on', 'only', 'order', 'outer', 'primary', 'references', 'right', 'row', 'select', 'session_user', 'set', 'some', 'table', 'then', 'to', 'trailing', 'union', 'unique', 'update', 'user', 'using', 'values', 'when', 'where', 'window'].map((word) => [word, 'an SQL reserved word']),
+  ...[
+    'break',
+    'case',
+    'catch',
+    'class',
+    'const',
+    'continue',
+    'debugger',
+    'default',
+    'delete',
+    'do',
+    'else',
+    'enum',
+    'export',
+    'extends',
+    'false',
+    'finally',
+    'for',
+    'function',
+    'if',
+    'import',
+    'in',
+    'instanceof',
+    'new',
+    'null',
+    'return',
+    'super',
+    'switch',
+    'this',
+    'throw',
+    'true',
+    'try',
+    'typeof',
+    'var',
+    'void',
+    'while',
+    'with',
+    'yield',
+    'let',
+    'static',
+    'implements',
+    'interface',
+    'package',
+    'private',
+    'protected',
+    'public',
+    'await',
+    'async',
+    'arguments',
+    'eval',
+    'undefined',
+    'constructor',
+    'prototype',
+    'proto',
+  ].map((word) => [word, 'a JavaScript/TypeScript keyword']),
+  ...[
+    'and',
+    'as',
+    'assert',
+    'def',
+    'del',
+    'elif',
+    'except',
+    'from',
+    'global',
+    'is',
+    'lambda',
+    'nonlocal',
+    'not',
+    'or',
+    'pass',
+    'raise',
+    'none',
+    'match',
+    'type',
+  ].map((word) => [word, 'a Python keyword']),
+  ...[
+    'all',
+    'alter',
+    'any',
+    'array',
+    'asc',
+    'between',
+    'both',
+    'by',
+    'cast',
+    'check',
+    'collate',
+    'column',
+    'constraint',
+    'create',
+    'cross',
+    'current_date',
+    'current_time',
+    'current_timestamp',
+    'current_user',
+    'desc',
+    'distinct',
+    'drop',
+    'end',
+    'except',
+    'exists',
+    'fetch',
+    'foreign',
+    'full',
+    'grant',
+    'group',
+    'having',
+    'index',
+    'inner',
+    'insert',
+    'intersect',
+    'into',
+    'join',
+    'key',
+    'leading',
+    'left',
+    'like',
+    'limit',
+    'natural',
+    'offset',
+    'on',
+    'only',
+    'order',
+    'outer',
+    'primary',
+    'references',
+    'right',
+    'row',
+    'select',
+    'session_user',
+    'set',
+    'some',
+    'table',
+    'then',
+    'to',
+    'trailing',
+    'union',
+    'unique',
+    'update',
+    'user',
+    'using',
+    'values',
+    'when',
+    'where',
+    'window',
+  ].map((word) => [word, 'an SQL reserved word']),
 ]);
 
 /** Names a resource cannot take in any starter: what each would clash with. */
@@ -87,7 +231,10 @@ function words(name: string): string[] {
   return name.split('_');
 }
 const cap = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
-const camelOf = (name: string) => words(name).map((word, i) => (i === 0 ? word : cap(word))).join('');
+const camelOf = (name: string) =>
+  words(name)
+    .map((word, i) => (i === 0 ? word : cap(word)))
+    .join('');
 
 /** English plural of the last word: book → books, category → categories, box → boxes. */
 export function pluralOf(name: string): string {
@@ -97,7 +244,8 @@ export function pluralOf(name: string): string {
 }
 
 function nameProblem(name: string, what: string): string | undefined {
-  if (!NAME.test(name)) return `${what} ${quote(name)} must be snake_case: lowercase letters and digits, words joined by single underscores, starting with a letter`;
+  if (!NAME.test(name))
+    return `${what} ${quote(name)} must be snake_case: lowercase letters and digits, words joined by single underscores, starting with a letter`;
   if (name.length > MAX_NAME) return `${what} ${quote(name)} is longer than ${MAX_NAME} characters`;
   return undefined;
 }
@@ -107,17 +255,27 @@ function nameProblem(name: string, what: string): string | undefined {
  * against every starter's rules plus `reserved` (a starter's own: its resources and apps).
  * Throws a UserError naming the first problem and why.
  */
-export function parseResource(name: string, fieldList: string | undefined, reserved: Readonly<Record<string, string>> = {}): Resource {
+export function parseResource(
+  name: string,
+  fieldList: string | undefined,
+  reserved: Readonly<Record<string, string>> = {},
+): Resource {
   const problem = nameProblem(name, 'The resource name');
   if (problem) throw new UserError(`${problem}.`);
   const plural = pluralOf(name);
-  if (/[^siu]s$/.test(name) && !reserved[name]) throw new UserError(`The resource name ${quote(name)} must be singular (its plural names the table and the URL).`);
+  if (/[^siu]s$/.test(name) && !reserved[name])
+    throw new UserError(`The resource name ${quote(name)} must be singular (its plural names the table and the URL).`);
   for (const candidate of [name, plural]) {
     const clash = reserved[candidate] ?? RESERVED_RESOURCES[candidate];
     if (clash) throw new UserError(`The resource name ${quote(name)} is reserved: ${quote(candidate)} is ${clash}.`);
   }
   const fields = parseFields(fieldList ?? '');
-  if (fields.length === 0) throw new UserError('Give the resource at least one field: --fields title:string,pages:integer (types: ' + FIELD_TYPES.join(', ') + ').');
+  if (fields.length === 0)
+    throw new UserError(
+      'Give the resource at least one field: --fields title:string,pages:integer (types: ' +
+        FIELD_TYPES.join(', ') +
+        ').',
+    );
   return {
     name,
     plural,
@@ -135,16 +293,26 @@ export function parseResource(name: string, fieldList: string | undefined, reser
 
 export function parseFields(list: string): Field[] {
   const fields: Field[] = [];
-  for (const item of list.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const item of list
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const match = /^([^:]+):([a-z]+)(\?)?$/.exec(item);
-    if (!match) throw new UserError(`The field ${quote(item)} must be name:type or name:type? (optional), e.g. title:string or notes:text?.`);
+    if (!match)
+      throw new UserError(
+        `The field ${quote(item)} must be name:type or name:type? (optional), e.g. title:string or notes:text?.`,
+      );
     const [, name, type, optional] = match as unknown as [string, string, string, string | undefined];
     const problem = nameProblem(name, 'The field name');
     if (problem) throw new UserError(`${problem}.`);
     const clash = RESERVED_FIELDS[name];
     if (clash) throw new UserError(`The field name ${quote(name)} is reserved: it is ${clash}.`);
-    if (!(FIELD_TYPES as readonly string[]).includes(type)) throw new UserError(`The field ${quote(name)} has the unknown type ${quote(type)}; the types are ${FIELD_TYPES.join(', ')}.`);
-    if (fields.some((field) => field.name === name || field.camel === camelOf(name))) throw new UserError(`The field ${quote(name)} is given twice.`);
+    if (!(FIELD_TYPES as readonly string[]).includes(type))
+      throw new UserError(
+        `The field ${quote(name)} has the unknown type ${quote(type)}; the types are ${FIELD_TYPES.join(', ')}.`,
+      );
+    if (fields.some((field) => field.name === name || field.camel === camelOf(name)))
+      throw new UserError(`The field ${quote(name)} is given twice.`);
     fields.push({ name, camel: camelOf(name), type: type as FieldType, required: !optional });
   }
   return fields;

@@ -8,12 +8,25 @@ export interface ProjectFacts {
   options: Readonly<Record<string, string | boolean>>;
 }
 
-/** A plop action as `add` runs it: plop's own add/modify/append, nothing else. */
+/**
+ * A plop action as `add` runs it: plop's own add/modify/append. The templates come from
+ * the build's artifact (dist/templates/, `source` names one below `<id>/_resource/`),
+ * rendered in `transform`; `anchor` is the line a file-template edit is inserted before.
+ */
 export type ResourceAction =
-  | { type: 'add'; path: string; templateFile: string; data: Record<string, unknown>; abortOnFail: true }
-  | { type: 'modify'; path: string; pattern: RegExp; template: string; data: Record<string, unknown>; abortOnFail: true }
-  | { type: 'modify'; path: string; pattern: RegExp; templateFile: string; data: Record<string, unknown>; abortOnFail: true }
-  | { type: 'append'; path: string; pattern: RegExp; template: string; data: Record<string, unknown>; unique: false; abortOnFail: true };
+  | { type: 'add'; path: string; source: string; transform: () => Promise<string>; abortOnFail: true }
+  | { type: 'modify'; path: string; pattern: RegExp; template: string; abortOnFail: true }
+  | {
+      type: 'modify';
+      path: string;
+      anchor: RegExp;
+      source: string;
+      /** The text inserted before the anchor. */
+      render: () => Promise<string>;
+      transform: (text: string) => Promise<string>;
+      abortOnFail: true;
+    }
+  | { type: 'append'; path: string; pattern: RegExp; template: string; unique: false; abortOnFail: true };
 
 export interface ResourceGenerator {
   framework: string;

@@ -36,12 +36,19 @@ function dependenciesDir(): string | undefined {
   return basename(parent) === 'node_modules' ? parent : undefined;
 }
 
-async function unpack(tarball: string, scratch: string = mkdtempSync(join(tmpdir(), 'create-backend-base-'))): Promise<OtherBuild> {
+async function unpack(
+  tarball: string,
+  scratch: string = mkdtempSync(join(tmpdir(), 'create-backend-base-')),
+): Promise<OtherBuild> {
   const { execa } = await import('execa');
   const result = await execa('tar', ['-xzf', tarball, '-C', scratch], { reject: false });
-  if (result.exitCode !== 0) throw new UserError(`Cannot unpack ${quote(tarball)}: ${String(result.stderr || result.message || 'tar failed').split('\n')[0]}.`);
+  if (result.exitCode !== 0)
+    throw new UserError(
+      `Cannot unpack ${quote(tarball)}: ${String(result.stderr || result.message || 'tar failed').split('\n')[0]}.`,
+    );
   const root = join(scratch, 'package');
-  if (!existsSync(join(root, CLI_PATH))) throw new UserError(`${quote(tarball)} is not a create-backend package (no package/${CLI_PATH} in it).`);
+  if (!existsSync(join(root, CLI_PATH)))
+    throw new UserError(`${quote(tarball)} is not a create-backend package (no package/${CLI_PATH} in it).`);
   const deps = dependenciesDir();
   if (deps && !existsSync(join(root, 'node_modules'))) symlinkSync(deps, join(root, 'node_modules'), 'junction');
   return { root, version: packageJson(root).version ?? '?', scratch };
@@ -56,7 +63,9 @@ export async function buildFrom(from: string, cwd: string): Promise<OtherBuild> 
     if (existsSync(join(root, CLI_PATH))) return { root, version: packageJson(root).version ?? '?' };
   }
   if (existsSync(join(path, 'package.json'))) {
-    throw new UserError(`--from ${quote(from)} has no ${CLI_PATH}: build it first (npm ci && npm run build in that checkout).`);
+    throw new UserError(
+      `--from ${quote(from)} has no ${CLI_PATH}: build it first (npm ci && npm run build in that checkout).`,
+    );
   }
   throw new UserError(`--from ${quote(from)} is neither a create-backend package (.tgz) nor a folder holding one.`);
 }
@@ -66,10 +75,18 @@ export async function buildFromRegistry(version: string): Promise<OtherBuild> {
   const { execa } = await import('execa');
   const scratch = mkdtempSync(join(tmpdir(), 'create-backend-pack-'));
   const spec = `${packageName()}@${version}`;
-  const result = await execa('npm', ['pack', spec, '--json', '--pack-destination', scratch], { reject: false, cwd: scratch });
+  const result = await execa('npm', ['pack', spec, '--json', '--pack-destination', scratch], {
+    reject: false,
+    cwd: scratch,
+  });
   if (result.exitCode !== 0) {
-    const reason = String(result.stderr || result.message || '').split('\n').find((line) => line.trim()) ?? 'npm failed';
-    throw new UserError(`Cannot fetch ${spec} from the npm registry (${reason.trim()}). Pass --from <that build: a .tgz, a built checkout or a folder>.`);
+    const reason =
+      String(result.stderr || result.message || '')
+        .split('\n')
+        .find((line) => line.trim()) ?? 'npm failed';
+    throw new UserError(
+      `Cannot fetch ${spec} from the npm registry (${reason.trim()}). Pass --from <that build: a .tgz, a built checkout or a folder>.`,
+    );
   }
   const [packed] = JSON.parse(result.stdout) as { filename: string }[];
   return unpack(join(scratch, packed!.filename), scratch);
@@ -78,15 +95,21 @@ export async function buildFromRegistry(version: string): Promise<OtherBuild> {
 /** Renders the recorded project with another build into `outDir` (empty); throws with its error. */
 export async function renderWithBuild(build: OtherBuild, recordPath: string, outDir: string): Promise<void> {
   const { execa } = await import('execa');
-  const result = await execa(process.execPath, [join(build.root, CLI_PATH), 'update', '--render', outDir, '--answers', recordPath], {
-    reject: false,
-    cwd: outDir,
-    env: { NO_COLOR: '1', CI: '1' },
-    all: true,
-  });
+  const result = await execa(
+    process.execPath,
+    [join(build.root, CLI_PATH), 'update', '--render', outDir, '--answers', recordPath],
+    {
+      reject: false,
+      cwd: outDir,
+      env: { NO_COLOR: '1', CI: '1' },
+      all: true,
+    },
+  );
   if (result.exitCode !== 0) {
     const output = (result.all ?? result.message).trim();
     const old = /Unknown option "--render"/.test(output) ? ' (that build predates create-backend update)' : '';
-    throw new UserError(`The base build ${build.version} at ${build.root} could not render the project${old}: ${output.split('\n').slice(-3).join(' ')}`);
+    throw new UserError(
+      `The base build ${build.version} at ${build.root} could not render the project${old}: ${output.split('\n').slice(-3).join(' ')}`,
+    );
   }
 }

@@ -1,7 +1,19 @@
 // The three-way merge of `create-backend update`, file by file: the base (the project as
 // the recorded build renders it), the next (as this build renders it, maybe with changed
 // answers) and the project's own files. Planning reads only; `applyChanges` writes.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { RECORD_PATH } from './record.js';
@@ -52,7 +64,8 @@ const ENV_FILE = '.env';
 /** Files the update never touches: `.env`, and every file that holds a secret. */
 export function untouchable(path: string, ...versions: (TreeFile | undefined)[]): string | undefined {
   if (basename(path) === ENV_FILE) return '.env is yours: never touched';
-  if (versions.some((file) => file?.contents.includes(SECRET_PLACEHOLDER_PREFIX))) return 'holds a secret: never touched';
+  if (versions.some((file) => file?.contents.includes(SECRET_PLACEHOLDER_PREFIX)))
+    return 'holds a secret: never touched';
   return undefined;
 }
 
@@ -80,7 +93,8 @@ export function readTree(root: string): Map<string, TreeFile> {
   for (const rel of (readdirSync(root, { recursive: true }) as string[]).sort()) {
     const full = join(root, rel);
     const info = statSync(full);
-    if (info.isFile()) tree.set(rel.split(/[\\/]/).join('/'), { contents: readFileSync(full), mode: normalMode(info.mode) });
+    if (info.isFile())
+      tree.set(rel.split(/[\\/]/).join('/'), { contents: readFileSync(full), mode: normalMode(info.mode) });
   }
   return tree;
 }
@@ -89,7 +103,12 @@ export function readTree(root: string): Map<string, TreeFile> {
  * `git merge-file`: ours ← (base → theirs). Returns the merged text and the number of
  * conflicting hunks (marked with <<<<<<< ======= >>>>>>>).
  */
-export async function mergeText(ours: Buffer, base: Buffer, theirs: Buffer, labels: MergeLabels): Promise<{ text: Buffer; conflicts: number }> {
+export async function mergeText(
+  ours: Buffer,
+  base: Buffer,
+  theirs: Buffer,
+  labels: MergeLabels,
+): Promise<{ text: Buffer; conflicts: number }> {
   const { execa } = await import('execa');
   const dir = mkdtempSync(join(tmpdir(), 'create-backend-merge-'));
   try {
@@ -98,14 +117,24 @@ export async function mergeText(ours: Buffer, base: Buffer, theirs: Buffer, labe
       writeFileSync(path, contents);
       return path;
     });
-    const result = await execa('git', ['merge-file', '-p', '-L', labels.ours, '-L', labels.base, '-L', labels.theirs, ...files], {
-      reject: false,
-      encoding: 'buffer',
-      stripFinalNewline: false,
-    });
-    if ((result as { code?: string }).code === 'ENOENT') throw new Error('create-backend update needs git (for git merge-file): install git');
+    const result = await execa(
+      'git',
+      ['merge-file', '-p', '-L', labels.ours, '-L', labels.base, '-L', labels.theirs, ...files],
+      {
+        reject: false,
+        encoding: 'buffer',
+        stripFinalNewline: false,
+      },
+    );
+    if ((result as { code?: string }).code === 'ENOENT')
+      throw new Error('create-backend update needs git (for git merge-file): install git');
     const code = result.exitCode ?? -1;
-    if (code < 0 || code > 127) throw new Error(`git merge-file failed: ${Buffer.from(result.stderr as Uint8Array).toString().trim()}`);
+    if (code < 0 || code > 127)
+      throw new Error(
+        `git merge-file failed: ${Buffer.from(result.stderr as Uint8Array)
+          .toString()
+          .trim()}`,
+      );
     return { text: Buffer.from(result.stdout as Uint8Array), conflicts: code };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -117,7 +146,12 @@ export async function mergeText(ours: Buffer, base: Buffer, theirs: Buffer, labe
  * is, replaced by upstream, merged, marked as a conflict, added or deleted. Nothing is
  * written. Paths only the project has are the user's: never looked at.
  */
-export async function planMerge(base: Tree, next: Tree, current: (path: string) => TreeFile | undefined, labels: MergeLabels): Promise<MergePlan> {
+export async function planMerge(
+  base: Tree,
+  next: Tree,
+  current: (path: string) => TreeFile | undefined,
+  labels: MergeLabels,
+): Promise<MergePlan> {
   const changes: Change[] = [];
   const paths = [...new Set([...base.keys(), ...next.keys()])].filter((path) => path !== RECORD_PATH).sort();
   for (const path of paths) {
@@ -145,7 +179,14 @@ export async function planMerge(base: Tree, next: Tree, current: (path: string) 
     }
     if (!c) {
       if (!b) changes.push({ kind: 'add', path, file: n });
-      else changes.push({ kind: 'conflict', path, file: n, reason: 'you deleted it and upstream changed it: the new version is back; delete it again if you do not want it' });
+      else
+        changes.push({
+          kind: 'conflict',
+          path,
+          file: n,
+          reason:
+            'you deleted it and upstream changed it: the new version is back; delete it again if you do not want it',
+        });
       continue;
     }
     if (same(c, n)) {
@@ -157,7 +198,11 @@ export async function planMerge(base: Tree, next: Tree, current: (path: string) 
       continue;
     }
     if (isBinary(b) || isBinary(n) || isBinary(c)) {
-      changes.push({ kind: 'keep', path, reason: 'binary file changed by you and upstream: yours kept, take the new one from the template by hand' });
+      changes.push({
+        kind: 'keep',
+        path,
+        reason: 'binary file changed by you and upstream: yours kept, take the new one from the template by hand',
+      });
       continue;
     }
     const merged = await mergeText(c.contents, b?.contents ?? Buffer.alloc(0), n.contents, labels);
@@ -165,7 +210,12 @@ export async function planMerge(base: Tree, next: Tree, current: (path: string) 
     if (merged.conflicts === 0) changes.push({ kind: 'merge', path, file: { contents: merged.text, mode } });
     else {
       const what = b ? 'you and upstream changed the same lines' : 'you and upstream both added this file';
-      changes.push({ kind: 'conflict', path, file: { contents: merged.text, mode }, reason: `${what} (${merged.conflicts} conflict${merged.conflicts === 1 ? '' : 's'})` });
+      changes.push({
+        kind: 'conflict',
+        path,
+        file: { contents: merged.text, mode },
+        reason: `${what} (${merged.conflicts} conflict${merged.conflicts === 1 ? '' : 's'})`,
+      });
     }
   }
   return { changes, conflicts: changes.filter((change) => change.kind === 'conflict').map((change) => change.path) };
@@ -188,7 +238,9 @@ export function checkWritable(projectDir: string, plan: MergePlan): MergePlan {
   const changes = plan.changes.map((change): Change => {
     if (change.kind !== 'add' && change.kind !== 'conflict') return change;
     const blocker = blockedBy(projectDir, change.path);
-    return blocker ? { kind: 'conflict', path: change.path, reason: `not written: your ${blocker} is not a folder` } : change;
+    return blocker
+      ? { kind: 'conflict', path: change.path, reason: `not written: your ${blocker} is not a folder` }
+      : change;
   });
   return { changes, conflicts: changes.filter((change) => change.kind === 'conflict').map((change) => change.path) };
 }

@@ -59,10 +59,15 @@ export const DIGEST_PREFIX = 'files-sha256:';
  * leaving out the record itself and every file `holdsSecret` picks. node:crypto is
  * loaded only here.
  */
-export async function treeDigest(files: Iterable<{ path: string; contents: Buffer | string; mode: number }>, holdsSecret: (contents: Buffer) => boolean): Promise<string> {
+export async function treeDigest(
+  files: Iterable<{ path: string; contents: Buffer | string; mode: number }>,
+  holdsSecret: (contents: Buffer) => boolean,
+): Promise<string> {
   const { createHash } = await import('node:crypto');
   const hash = createHash('sha256');
-  const sorted = [...files].filter((file) => file.path !== RECORD_PATH).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sorted = [...files]
+    .filter((file) => file.path !== RECORD_PATH)
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const file of sorted) {
     const contents = Buffer.from(file.contents);
     if (holdsSecret(contents)) continue;
@@ -76,12 +81,20 @@ export async function withRecord(files: readonly PlannedFile[], data: TemplateDa
   const others = files.filter((file) => file.path !== RECORD_PATH);
   const secrets = Object.values(data.secrets);
   const digest = await treeDigest(others, (contents) => secrets.some((secret) => contents.includes(secret)));
-  const record: PlannedFile = { path: RECORD_PATH, contents: recordText(recordOf(data, digest)), mode: 0o644, source: '(the answers)' };
+  const record: PlannedFile = {
+    path: RECORD_PATH,
+    contents: recordText(recordOf(data, digest)),
+    mode: 0o644,
+    source: '(the answers)',
+  };
   return [...others, record].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** What `--list --json` shows for a framework: where the record lives and an example of it. */
-export function recordDescription(framework: FrameworkDefinition, version: string): { path: string; example: ProjectRecord } {
+export function recordDescription(
+  framework: FrameworkDefinition,
+  version: string,
+): { path: string; example: ProjectRecord } {
   return {
     path: RECORD_PATH,
     example: {
@@ -111,16 +124,21 @@ export function parseRecord(text: string, where: string): ProjectRecord {
   const record = value as Record<string, unknown>;
   if (record.generator !== 'create-backend') throw bad(`"generator" is ${quote(String(record.generator))}`);
   if (typeof record.format !== 'number' || record.format > RECORD_FORMAT) {
-    throw new UserError(`${where} has format ${String(record.format)}; this create-backend reads format ${RECORD_FORMAT}. Update create-backend first.`);
+    throw new UserError(
+      `${where} has format ${String(record.format)}; this create-backend reads format ${RECORD_FORMAT}. Update create-backend first.`,
+    );
   }
   for (const key of ['version', 'framework', 'name', 'description'] as const) {
     if (typeof record[key] !== 'string') throw bad(`"${key}" is missing or not a string`);
   }
-  if (typeof record.year !== 'number' || !Number.isInteger(record.year)) throw bad('"year" is missing or not a whole number');
+  if (typeof record.year !== 'number' || !Number.isInteger(record.year))
+    throw bad('"year" is missing or not a whole number');
   const options = record.options;
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw bad('"options" is not an object');
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    throw bad('"options" is not an object');
   for (const [name, answer] of Object.entries(options)) {
-    if (typeof answer !== 'string' && typeof answer !== 'boolean') throw bad(`option "${name}" is neither text nor true/false`);
+    if (typeof answer !== 'string' && typeof answer !== 'boolean')
+      throw bad(`option "${name}" is neither text nor true/false`);
   }
   if (record.digest !== undefined && typeof record.digest !== 'string') throw bad('"digest" is not a string');
   return {

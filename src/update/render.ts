@@ -3,7 +3,8 @@
 // project identically wherever their templates agree, and a file that holds a secret is
 // recognisable (and left alone by the merge).
 import { tmpdir } from 'node:os';
-import type { FrameworkDefinition, SecretName, TemplateData } from '../framework.js';
+import { join } from 'node:path';
+import type { FrameworkDefinition, TemplateData } from '../framework.js';
 import { planProject } from '../plan.js';
 import type { PlannedFile } from '../render.js';
 import { resolveSpec } from '../spec.js';
@@ -13,10 +14,11 @@ import { RECORD_PATH, type ProjectRecord } from './record.js';
 /** Every secret renders as `<prefix><name>__`; a file containing the prefix holds a secret. */
 export const SECRET_PLACEHOLDER_PREFIX = '__CREATE_BACKEND_SECRET_';
 
-const SECRET_NAMES: readonly SecretName[] = ['secretKey', 'appKey', 'secretKeyBase', 'sessionSecret'];
-
-export function placeholderSecrets(): Record<SecretName, string> {
-  return Object.fromEntries(SECRET_NAMES.map((name) => [name, `${SECRET_PLACEHOLDER_PREFIX}${name}__`])) as Record<SecretName, string>;
+/** A placeholder for each secret the framework's definition declares. */
+export function placeholderSecrets(framework: FrameworkDefinition): Record<string, string> {
+  return Object.fromEntries(
+    Object.keys(framework.secrets ?? {}).map((name) => [name, `${SECRET_PLACEHOLDER_PREFIX}${name}__`]),
+  );
 }
 
 export interface ResolvedAnswers {
@@ -40,11 +42,18 @@ export async function resolveAnswers(
   changes: { options?: Record<string, string | boolean>; description?: string | undefined } = {},
 ): Promise<ResolvedAnswers> {
   const framework = frameworks.find((candidate) => candidate.id === record.framework);
-  if (!framework) throw new UserError(`This create-backend has no ${quote(record.framework)} starter (the project's ${RECORD_PATH} names it).`);
+  if (!framework)
+    throw new UserError(
+      `This create-backend has no ${quote(record.framework)} starter (the project's ${RECORD_PATH} names it).`,
+    );
   const known = new Set(framework.options.map((option) => option.name));
   const dropped = Object.keys(record.options).filter((name) => !known.has(name));
-  const defaulted = framework.options.map((option) => option.name).filter((name) => !(name in record.options) && !(name in (changes.options ?? {})));
-  const options = Object.fromEntries(Object.entries({ ...record.options, ...changes.options }).filter(([name]) => known.has(name)));
+  const defaulted = framework.options
+    .map((option) => option.name)
+    .filter((name) => !(name in record.options) && !(name in (changes.options ?? {})));
+  const options = Object.fromEntries(
+    Object.entries({ ...record.options, ...changes.options }).filter(([name]) => known.has(name)),
+  );
   const description = changes.description ?? record.description;
   const spec = await resolveSpec(
     {
@@ -62,10 +71,16 @@ export async function resolveAnswers(
       help: false,
       version: false,
     },
-    // the name is checked, never used as a path
-    { frameworks, cwd: tmpdir() },
+    // the name is checked, never used as a path: below a folder that does not exist, the
+    // target is "missing" whatever the machine holds
+    { frameworks, cwd: join(tmpdir(), `create-backend-no-such-folder-${globalThis.crypto.randomUUID()}`) },
   );
-  const data: TemplateData = Object.freeze({ ...spec.data, secrets: Object.freeze(placeholderSecrets()), year: record.year, generatorVersion: version });
+  const data: TemplateData = Object.freeze({
+    ...spec.data,
+    secrets: Object.freeze(placeholderSecrets(framework)),
+    year: record.year,
+    generatorVersion: version,
+  });
   // the digest is of this rendering: the caller computes it
   const { digest: _recorded, ...kept } = record;
   const resolved: ProjectRecord = { ...kept, version, options: { ...spec.options }, description };

@@ -45,7 +45,14 @@ const RUNTIMES: Readonly<Record<string, { floor: number[]; newest: number[] }>> 
 };
 
 /** Service and base images: the oldest release allowed (postgres:18 is current, redis:8…). */
-const IMAGES: Readonly<Record<string, number[]>> = { postgres: [18], redis: [8], node: [24], python: [3, 14], php: [8, 4], ruby: [3, 3] };
+const IMAGES: Readonly<Record<string, number[]>> = {
+  postgres: [18],
+  redis: [8],
+  node: [24],
+  python: [3, 14],
+  php: [8, 4],
+  ruby: [3, 3],
+};
 
 const versionOf = (text: string) => text.split('.').map((part) => Number.parseInt(part, 10));
 const atLeast = (version: number[], floor: number[]) => {
@@ -62,7 +69,13 @@ function valuesOf(node: unknown, key: string): string[] {
   if (!node || typeof node !== 'object') return [];
   return Object.entries(node).flatMap(([name, value]) => {
     // an expression (`${{ matrix.node }}`) names a value listed elsewhere, e.g. in the matrix
-    const own = name === key ? (Array.isArray(value) ? value : [value]).filter((item) => typeof item !== 'object').map(String).filter((item) => !item.includes('${{')) : [];
+    const own =
+      name === key
+        ? (Array.isArray(value) ? value : [value])
+            .filter((item) => typeof item !== 'object')
+            .map(String)
+            .filter((item) => !item.includes('${{'))
+        : [];
     return [...own, ...valuesOf(value, key)];
   });
 }
@@ -75,55 +88,67 @@ export function outdated(workflowText: string, images: string): string[] {
     const [action, ref] = uses.split('@');
     const current = CURRENT_ACTIONS[action!];
     if (current === undefined) problems.push(`${uses}: not an action this test knows the current major of`);
-    else if (!/^v\d+$/.test(ref ?? '') || Number(ref!.slice(1)) < current) problems.push(`${uses}: the current major is v${current}`);
+    else if (!/^v\d+$/.test(ref ?? '') || Number(ref!.slice(1)) < current)
+      problems.push(`${uses}: the current major is v${current}`);
   }
   for (const [input, { floor, newest }] of Object.entries(RUNTIMES)) {
     // a matrix entry's `${{ matrix.x }}` is checked through the matrix's own list
     const versions = valuesOf(workflow, input).filter((version) => !version.includes('${{'));
-    for (const version of versions) if (!atLeast(versionOf(version), floor)) problems.push(`${input} ${version} is past end of life`);
-    if (versions.length && !versions.some((version) => atLeast(versionOf(version), newest))) problems.push(`${input}: no job on ${newest.join('.')} or newer`);
+    for (const version of versions)
+      if (!atLeast(versionOf(version), floor)) problems.push(`${input} ${version} is past end of life`);
+    if (versions.length && !versions.some((version) => atLeast(versionOf(version), newest)))
+      problems.push(`${input}: no job on ${newest.join('.')} or newer`);
   }
-  for (const match of `${images}\n${valuesOf(workflow, 'image').join('\n')}`.matchAll(/(?:^|\s|FROM\s+)(postgres|redis|node|python|php|ruby):(\d+(?:\.\d+)?)/gm)) {
+  for (const match of `${images}\n${valuesOf(workflow, 'image').join('\n')}`.matchAll(
+    /(?:^|\s|FROM\s+)(postgres|redis|node|python|php|ruby):(\d+(?:\.\d+)?)/gm,
+  )) {
     const [, image, tag] = match;
-    if (!atLeast(versionOf(tag!), IMAGES[image!]!)) problems.push(`image ${image}:${tag} is older than ${image}:${IMAGES[image!]!.join('.')}`);
+    if (!atLeast(versionOf(tag!), IMAGES[image!]!))
+      problems.push(`image ${image}:${tag} is older than ${image}:${IMAGES[image!]!.join('.')}`);
   }
   return problems;
 }
 
-describe.each(FRAMEWORKS.filter((framework) => framework.available).map((framework) => [framework.id, framework] as const))('%s containers and CI', (_id, framework) => {
-  it('for every option combination: actionlint-clean workflow, compose services as implied, non-root Dockerfile', async () => {
-    const root = tmp.dirSync({ unsafeCleanup: true }).name;
-    const workflows: string[] = [];
-    for (const [index, options] of allCombinations(framework).entries()) {
-      const files = await planProject(framework, buildTemplateData('demo-app', framework, options));
-      const byPath = new Map(files.map((file) => [file.path, Buffer.from(file.contents).toString('utf8')]));
-      const label = `${framework.id} ${JSON.stringify(options)}`;
+describe.each(FRAMEWORKS.map((framework) => [framework.id, framework] as const))(
+  '%s containers and CI',
+  (_id, framework) => {
+    it('for every option combination: actionlint-clean workflow, compose services as implied, non-root Dockerfile', async () => {
+      const root = tmp.dirSync({ unsafeCleanup: true }).name;
+      const workflows: string[] = [];
+      for (const [index, options] of allCombinations(framework).entries()) {
+        const files = await planProject(framework, buildTemplateData('demo-app', framework, options));
+        const byPath = new Map(files.map((file) => [file.path, Buffer.from(file.contents).toString('utf8')]));
+        const label = `${framework.id} ${JSON.stringify(options)}`;
 
-      const dockerfile = byPath.get('Dockerfile');
-      expect(dockerfile, `${label}: Dockerfile`).toBeDefined();
-      expect(dockerfile!, `${label}: Dockerfile switches to a non-root USER`).toMatch(/^USER\s+(?!root\b|0\b)\S+/m);
-      expect(byPath.has('.dockerignore'), `${label}: .dockerignore`).toBe(true);
+        const dockerfile = byPath.get('Dockerfile');
+        expect(dockerfile, `${label}: Dockerfile`).toBeDefined();
+        expect(dockerfile!, `${label}: Dockerfile switches to a non-root USER`).toMatch(/^USER\s+(?!root\b|0\b)\S+/m);
+        expect(byPath.has('.dockerignore'), `${label}: .dockerignore`).toBe(true);
 
-      const compose = byPath.get('compose.yaml');
-      expect(compose, `${label}: compose.yaml`).toBeDefined();
-      const parsed = YAML.parse(compose!) as { services?: Record<string, unknown> };
-      // app and exactly the backing services the options imply; other app processes
-      // (e.g. a queue worker) may run beside it
-      const services = Object.keys(parsed.services ?? {});
-      const backing = services.filter((service) => (Object.values(COMPOSE_SERVICE) as string[]).includes(service));
-      expect(['app', ...backing].sort(), `${label}: compose services`).toEqual(impliedServices(framework, options));
-      expect(services, `${label}: compose app service`).toContain('app');
+        const compose = byPath.get('compose.yaml');
+        expect(compose, `${label}: compose.yaml`).toBeDefined();
+        const parsed = YAML.parse(compose!) as { services?: Record<string, unknown> };
+        // app and exactly the backing services the options imply; other app processes
+        // (e.g. a queue worker) may run beside it
+        const services = Object.keys(parsed.services ?? {});
+        const backing = services.filter((service) => (Object.values(COMPOSE_SERVICE) as string[]).includes(service));
+        expect(['app', ...backing].sort(), `${label}: compose services`).toEqual(impliedServices(framework, options));
+        expect(services, `${label}: compose app service`).toContain('app');
 
-      const workflow = byPath.get('.github/workflows/ci.yml');
-      expect(workflow, `${label}: .github/workflows/ci.yml`).toBeDefined();
-      const path = join(root, String(index), '.github/workflows/ci.yml');
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, workflow!);
-      workflows.push(path);
-      expect(outdated(workflow!, `${dockerfile}\n${compose}`), `${label}: current actions, runtimes and images`).toEqual([]);
-    }
-    const lint = await execa('actionlint', ['-no-color', ...workflows], { reject: false, all: true });
-    expect(lint.all, 'actionlint').toBe('');
-    expect(lint.exitCode).toBe(0);
-  }, 120_000);
-});
+        const workflow = byPath.get('.github/workflows/ci.yml');
+        expect(workflow, `${label}: .github/workflows/ci.yml`).toBeDefined();
+        const path = join(root, String(index), '.github/workflows/ci.yml');
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, workflow!);
+        workflows.push(path);
+        expect(
+          outdated(workflow!, `${dockerfile}\n${compose}`),
+          `${label}: current actions, runtimes and images`,
+        ).toEqual([]);
+      }
+      const lint = await execa('actionlint', ['-no-color', ...workflows], { reject: false, all: true });
+      expect(lint.all, 'actionlint').toBe('');
+      expect(lint.exitCode).toBe(0);
+    }, 120_000);
+  },
+);

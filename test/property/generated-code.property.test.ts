@@ -44,6 +44,7 @@ const validName = fc
 
 const description = fc.oneof(
   fc.constantFrom(...NASTY_TEXT),
+  // eslint-disable-next-line no-control-regex -- control characters are what this filters out
   fc.string({ unit: 'grapheme', maxLength: 80 }).filter((text) => !/[\u0000-\u001f\u007f]/.test(text)),
   fc.array(fc.constantFrom(...NASTY_TEXT), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' ')),
 );
@@ -52,7 +53,9 @@ function optionsOf(framework: FrameworkDefinition): fc.Arbitrary<OptionValues> {
   const entries = framework.options.map((option) =>
     option.kind === 'choice' ? fc.constantFrom(...option.choices.map((choice) => choice.value)) : fc.boolean(),
   );
-  return fc.tuple(...entries).map((values) => Object.fromEntries(framework.options.map((option, i) => [option.name, values[i]!])));
+  return fc
+    .tuple(...entries)
+    .map((values) => Object.fromEntries(framework.options.map((option, i) => [option.name, values[i]!])));
 }
 
 type Language = 'python' | 'toml' | 'ruby' | 'php' | 'ts' | 'js' | 'json' | 'yaml' | 'markup' | 'env' | 'text';
@@ -61,7 +64,8 @@ export function languageOf(path: string): Language {
   const name = basename(path);
   if (name.endsWith('.py')) return 'python';
   if (name.endsWith('.toml')) return 'toml';
-  if (name.endsWith('.rb') || name.endsWith('.rake') || ['Gemfile', 'Rakefile', 'config.ru'].includes(name)) return 'ruby';
+  if (name.endsWith('.rb') || name.endsWith('.rake') || ['Gemfile', 'Rakefile', 'config.ru'].includes(name))
+    return 'ruby';
   if (name.endsWith('.php')) return 'php';
   if (name.endsWith('.ts') || name.endsWith('.mts')) return 'ts';
   if (name.endsWith('.js') || name.endsWith('.mjs') || name.endsWith('.cjs')) return 'js';
@@ -101,7 +105,8 @@ export async function syntaxProblems(root: string, files: readonly PlannedFile[]
   const run = async (argv: string[]) => {
     const { file, args } = onStack(stack, argv, root);
     const result = await execa(file, args, { cwd: root, reject: false, all: true });
-    if (result.exitCode !== 0 || /warning/i.test(result.all ?? '')) problems.push(`${argv.slice(0, 2).join(' ')}: ${result.all}`);
+    if (result.exitCode !== 0 || /warning/i.test(result.all ?? ''))
+      problems.push(`${argv.slice(0, 2).join(' ')}: ${result.all}`);
   };
 
   const python = [...(byLanguage.get('python') ?? []), ...(byLanguage.get('toml') ?? [])];
@@ -128,11 +133,13 @@ export async function syntaxProblems(root: string, files: readonly PlannedFile[]
   }
   for (const file of byLanguage.get('yaml') ?? []) {
     const documents = YAML.parseAllDocuments(text(file));
-    for (const document of documents) for (const error of document.errors) problems.push(`${file.path}: ${error.message}`);
+    for (const document of documents)
+      for (const error of document.errors) problems.push(`${file.path}: ${error.message}`);
   }
   for (const file of byLanguage.get('env') ?? []) {
     for (const line of text(file).split('\n')) {
-      if (line.trim() && !line.trimStart().startsWith('#') && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(line)) problems.push(`${file.path}: not KEY=VALUE: ${line}`);
+      if (line.trim() && !line.trimStart().startsWith('#') && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(line))
+        problems.push(`${file.path}: not KEY=VALUE: ${line}`);
     }
   }
   return problems;
@@ -145,9 +152,10 @@ function writeAll(root: string, files: readonly PlannedFile[]): void {
   }
 }
 
-const renderedOnly = (files: readonly PlannedFile[]) => files.filter((file) => file.source.endsWith('.hbs') || file.source.includes('{{'));
+const renderedOnly = (files: readonly PlannedFile[]) =>
+  files.filter((file) => file.source.endsWith('.hbs') || file.source.includes('{{'));
 
-describe.each(FRAMEWORKS.filter((framework) => framework.available).map((framework) => [framework.id, framework] as const))('%s starter', (_id, framework) => {
+describe.each(FRAMEWORKS.map((framework) => [framework.id, framework] as const))('%s starter', (_id, framework) => {
   it(`renders valid code for ${RUNS_PER_STARTER} random names, option combinations and descriptions`, async () => {
     await fc.assert(
       fc.asyncProperty(validName, optionsOf(framework), description, async (name, options, text) => {
@@ -158,7 +166,8 @@ describe.each(FRAMEWORKS.filter((framework) => framework.available).map((framewo
         const problems = await syntaxProblems(root, files);
         // free text never lands as live markup in a page or a README
         for (const file of files.filter((candidate) => languageOf(candidate.path) === 'markup')) {
-          if (text.includes('<script>')) expect(Buffer.from(file.contents).toString('utf8'), file.path).not.toContain('<script>alert');
+          if (text.includes('<script>'))
+            expect(Buffer.from(file.contents).toString('utf8'), file.path).not.toContain('<script>alert');
         }
         expect(problems, `name=${name} options=${JSON.stringify(options)}`).toEqual([]);
       }),
@@ -178,7 +187,15 @@ describe.each(FRAMEWORKS.filter((framework) => framework.available).map((framewo
 
   it('copies only files that pass the syntax check (every option on and off)', async () => {
     const seen = new Map<string, PlannedFile>();
-    for (const options of [{}, Object.fromEntries(framework.options.map((option) => [option.name, option.kind === 'toggle' ? !option.default : option.choices.at(-1)!.value]))]) {
+    for (const options of [
+      {},
+      Object.fromEntries(
+        framework.options.map((option) => [
+          option.name,
+          option.kind === 'toggle' ? !option.default : option.choices.at(-1)!.value,
+        ]),
+      ),
+    ]) {
       for (const file of await planProject(framework, buildTemplateData('demo-app', framework, options))) {
         if (!renderedOnly([file]).length) seen.set(file.path, file);
       }

@@ -23,7 +23,8 @@ const PASSWORD_HASH = /pbkdf2_sha256\$|pbkdf2:sha256:|scrypt:\d+:\d+:\d+\$|\$2[a
 /** Throws when `text` holds a password hash or any of `needles` (e-mails, tokens…). */
 export function assertNoLeak(text: string, needles: readonly string[], what: string): void {
   assert.ok(!PASSWORD_HASH.test(text), `${what}: a password hash is in the response`);
-  for (const needle of needles) assert.ok(!text.includes(needle), `${what}: ${JSON.stringify(needle)} is in the response`);
+  for (const needle of needles)
+    assert.ok(!text.includes(needle), `${what}: ${JSON.stringify(needle)} is in the response`);
 }
 
 const WRITE_METHODS = ['post', 'put', 'patch', 'delete'] as const;
@@ -44,7 +45,12 @@ export function operationsOf(document: { paths?: Record<string, Record<string, u
   );
 }
 
-const CHECKS = ['not_a_server_error', 'status_code_conformance', 'content_type_conformance', 'response_schema_conformance'];
+const CHECKS = [
+  'not_a_server_error',
+  'status_code_conformance',
+  'content_type_conformance',
+  'response_schema_conformance',
+];
 
 /** What schemathesis's coverage phase sends to see unexpected methods refused (its default). */
 const UNEXPECTED_METHODS = ['get', 'put', 'post', 'delete', 'options', 'patch', 'trace', 'query'];
@@ -64,16 +70,46 @@ async function fuzz(context: SmokeContext, attack: AttackChecks, headers: Record
   const program = process.env.SCHEMATHESIS || 'schemathesis';
   const argv = [
     ...configFile(attack),
-    'run', `${context.baseUrl}${attack.openapi}`, '--url', context.baseUrl,
-    '--checks', CHECKS.join(','), '--max-examples', '12', '--seed', '20261201', '--workers', '1',
-    '--request-timeout', '20', '--generation-database', 'none', '--suppress-health-check', 'all', '--no-color',
+    'run',
+    `${context.baseUrl}${attack.openapi}`,
+    '--url',
+    context.baseUrl,
+    '--checks',
+    CHECKS.join(','),
+    '--max-examples',
+    '12',
+    '--seed',
+    '20261201',
+    '--workers',
+    '1',
+    '--request-timeout',
+    '20',
+    '--generation-database',
+    'none',
+    '--suppress-health-check',
+    'all',
+    '--no-color',
     ...Object.entries(headers).flatMap(([name, value]) => ['--header', `${name}: ${value}`]),
   ];
   // in a folder of its own: schemathesis keeps a .schemathesis/ cache in its working directory
-  const result = await execa(program, argv, { cwd: tmpdir(), reject: false, all: true, timeout: 8 * 60_000, env: { NO_COLOR: '1' } });
+  const result = await execa(program, argv, {
+    cwd: tmpdir(),
+    reject: false,
+    all: true,
+    timeout: 8 * 60_000,
+    env: { NO_COLOR: '1' },
+  });
   const output = result.all ?? '';
-  assert.equal(result.exitCode, 0, `schemathesis found problems (exit ${result.exitCode ?? result.signal}):\n${output.split('\n').slice(-120).join('\n')}`);
-  const summary = output.split('\n').filter((line) => /passed|failed|error/i.test(line)).slice(-3).join(' / ');
+  assert.equal(
+    result.exitCode,
+    0,
+    `schemathesis found problems (exit ${result.exitCode ?? result.signal}):\n${output.split('\n').slice(-120).join('\n')}`,
+  );
+  const summary = output
+    .split('\n')
+    .filter((line) => /passed|failed|error/i.test(line))
+    .slice(-3)
+    .join(' / ');
   process.stderr.write(`[attack] schemathesis: ${summary}\n`);
 }
 
@@ -96,7 +132,11 @@ export async function attackStage(attack: AttackChecks | undefined, context: Smo
     const what = `anonymous ${operation.method} ${operation.concrete}`;
     const anonymous = await newClient().sendJson(operation.method, operation.concrete, {});
     assert.ok(anonymous.status < 500, `${what}: answered ${anonymous.status}`);
-    if (attack.writesNeedAuth) assert.ok([401, 403].includes(anonymous.status), `${what}: expected 401/403, got ${anonymous.status}: ${anonymous.text.slice(0, 300)}`);
+    if (attack.writesNeedAuth)
+      assert.ok(
+        [401, 403].includes(anonymous.status),
+        `${what}: expected 401/403, got ${anonymous.status}: ${anonymous.text.slice(0, 300)}`,
+      );
   }
 
   const headers = (await attack.auth?.(context)) ?? {};
@@ -107,12 +147,18 @@ export async function attackStage(attack: AttackChecks | undefined, context: Smo
       body: '{"title": "unterminated',
       headers: { ...headers, 'content-type': 'application/json', accept: 'application/json' },
     });
-    assert.ok(malformed.status >= 400 && malformed.status < 500, `${what} with malformed JSON: expected 4xx, got ${malformed.status}: ${malformed.text.slice(0, 300)}`);
+    assert.ok(
+      malformed.status >= 400 && malformed.status < 500,
+      `${what} with malformed JSON: expected 4xx, got ${malformed.status}: ${malformed.text.slice(0, 300)}`,
+    );
     const oversized = await authed.request(operation.method, operation.concrete, {
       body: JSON.stringify({ title: 'x'.repeat(12 * 1024 * 1024) }),
       headers: { ...headers, 'content-type': 'application/json', accept: 'application/json' },
     });
-    assert.ok(oversized.status >= 400 && oversized.status < 500, `${what} with a 12 MB body: expected 4xx, got ${oversized.status}`);
+    assert.ok(
+      oversized.status >= 400 && oversized.status < 500,
+      `${what} with a 12 MB body: expected 4xx, got ${oversized.status}`,
+    );
   }
 
   for (const operation of operations.filter((candidate) => candidate.method === 'GET')) {

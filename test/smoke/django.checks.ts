@@ -35,13 +35,28 @@ async function signUp(context: SmokeContext, email: string): Promise<HttpClient>
   const page = await browser.get('/accounts/signup/');
   const token = formToken(page.text, 'csrfmiddlewaretoken');
   const fields = { csrfmiddlewaretoken: token, email, name: 'Attack', password1: PASSWORD, password2: PASSWORD };
-  expectRedirect(await browser.postForm('/accounts/signup/', fields, sameOrigin(context, '/accounts/signup/')), '/accounts/profile/', `sign up ${email}`);
+  expectRedirect(
+    await browser.postForm('/accounts/signup/', fields, sameOrigin(context, '/accounts/signup/')),
+    '/accounts/profile/',
+    `sign up ${email}`,
+  );
   return browser;
 }
 
 /** POSTs the log-in form as `client` (which holds the page's CSRF cookie) with `token`. */
-function logIn(context: SmokeContext, client: HttpClient, token: string, email: string, password: string, headers: Record<string, string> = {}) {
-  return client.postForm('/accounts/login/', { csrfmiddlewaretoken: token, username: email, password }, { ...sameOrigin(context, '/accounts/login/'), ...headers });
+function logIn(
+  context: SmokeContext,
+  client: HttpClient,
+  token: string,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+) {
+  return client.postForm(
+    '/accounts/login/',
+    { csrfmiddlewaretoken: token, username: email, password },
+    { ...sameOrigin(context, '/accounts/login/'), ...headers },
+  );
 }
 
 /** A fresh client behind the proxy, with the log-in page's CSRF token. */
@@ -68,22 +83,53 @@ function setCookie(response: HttpResponse, name: string, what: string): string {
   return line;
 }
 
-function expectCookieFlags(line: string, flags: { secure: boolean; httpOnly: boolean; sameSite: string }, what: string) {
-  const attributes = line.split(';').slice(1).map((part) => part.trim().toLowerCase());
+function expectCookieFlags(
+  line: string,
+  flags: { secure: boolean; httpOnly: boolean; sameSite: string },
+  what: string,
+) {
+  const attributes = line
+    .split(';')
+    .slice(1)
+    .map((part) => part.trim().toLowerCase());
   assert.equal(attributes.includes('secure'), flags.secure, `${what}: Secure should be ${flags.secure}: ${line}`);
-  assert.equal(attributes.includes('httponly'), flags.httpOnly, `${what}: HttpOnly should be ${flags.httpOnly}: ${line}`);
-  assert.ok(attributes.includes(`samesite=${flags.sameSite.toLowerCase()}`), `${what}: SameSite=${flags.sameSite} expected: ${line}`);
+  assert.equal(
+    attributes.includes('httponly'),
+    flags.httpOnly,
+    `${what}: HttpOnly should be ${flags.httpOnly}: ${line}`,
+  );
+  assert.ok(
+    attributes.includes(`samesite=${flags.sameSite.toLowerCase()}`),
+    `${what}: SameSite=${flags.sameSite} expected: ${line}`,
+  );
 }
 
 /** What Django's debug pages show and a production page must not. */
 function expectNoDebugInfo(response: HttpResponse, what: string) {
-  for (const marker of ['Traceback', 'DEBUG = True', 'URLconf', 'settings.py', 'DJANGO_SETTINGS_MODULE', 'CSRF_FAILURE_VIEW']) {
-    assert.ok(!response.text.includes(marker), `${what}: the page shows debug information (${marker}): ${response.text.slice(0, 500)}`);
+  for (const marker of [
+    'Traceback',
+    'DEBUG = True',
+    'URLconf',
+    'settings.py',
+    'DJANGO_SETTINGS_MODULE',
+    'CSRF_FAILURE_VIEW',
+  ]) {
+    assert.ok(
+      !response.text.includes(marker),
+      `${what}: the page shows debug information (${marker}): ${response.text.slice(0, 500)}`,
+    );
   }
 }
 
 async function expectLockoutInRedis(context: SmokeContext) {
-  const { stdout } = await context.run(['redis-cli', '-u', context.env.REDIS_URL!, '--scan', '--pattern', '*login-failures:*']);
+  const { stdout } = await context.run([
+    'redis-cli',
+    '-u',
+    context.env.REDIS_URL!,
+    '--scan',
+    '--pattern',
+    '*login-failures:*',
+  ]);
   const keys = stdout.split('\n').filter(Boolean);
   assert.ok(keys.length > 0, `no lockout counter in Redis at ${context.env.REDIS_URL}`);
   const ttl = Number((await context.run(['redis-cli', '-u', context.env.REDIS_URL!, 'TTL', keys[0]!])).stdout.trim());
@@ -96,13 +142,22 @@ async function expectTestsKeepTheDevelopersRedis(context: SmokeContext) {
   const sentinel = `developer-key-${Date.now()}`;
   await redis('SET', sentinel, 'kept', 'EX', '600');
   await context.run(['.venv/bin/python', '-m', 'pytest', '-q', '-p', 'no:cacheprovider']);
-  assert.equal((await redis('GET', sentinel)).stdout.trim(), 'kept', `the test suite deleted ${sentinel} from ${context.env.REDIS_URL}`);
+  assert.equal(
+    (await redis('GET', sentinel)).stdout.trim(),
+    'kept',
+    `the test suite deleted ${sentinel} from ${context.env.REDIS_URL}`,
+  );
   await expectLockoutInRedis(context); // the development server's counters survive too
   await redis('DEL', sentinel);
 }
 
 async function expectAccountInPostgres(context: SmokeContext, email: string) {
-  const { stdout } = await context.run(['psql', context.env.DATABASE_URL!, '-tAc', `SELECT email FROM accounts_user WHERE email = '${email}'`]);
+  const { stdout } = await context.run([
+    'psql',
+    context.env.DATABASE_URL!,
+    '-tAc',
+    `SELECT email FROM accounts_user WHERE email = '${email}'`,
+  ]);
   assert.equal(stdout.trim(), email, 'the account is a row in PostgreSQL');
 }
 
@@ -118,7 +173,8 @@ const checks: SmokeChecks = {
   versions: [
     {
       argv: [
-        '.venv/bin/python', '-c',
+        '.venv/bin/python',
+        '-c',
         'import sys, importlib.metadata as m; print("Python", sys.version.split()[0]); ' +
           'print(", ".join(f"{p} {m.version(p)}" for p in ["Django", "django-environ", "whitenoise", "gunicorn", "pytest", "pytest-django", "ruff"]))',
       ],
@@ -131,11 +187,20 @@ const checks: SmokeChecks = {
     const browser = newClient();
     const email = `smoke-${Date.now()}@example.com`;
 
-    const signedUp = await submitForm(browser, '/accounts/signup/', { email, name: 'Smoke', password1: PASSWORD, password2: PASSWORD });
+    const signedUp = await submitForm(browser, '/accounts/signup/', {
+      email,
+      name: 'Smoke',
+      password1: PASSWORD,
+      password2: PASSWORD,
+    });
     expectRedirect(signedUp, '/accounts/profile/', 'sign up');
 
     expectRedirect(await submitForm(browser, '/accounts/logout/', {}, '/accounts/profile/'), '/', 'log out');
-    expectRedirect(await browser.get('/accounts/profile/'), '/accounts/login/?next=/accounts/profile/', 'profile after logout');
+    expectRedirect(
+      await browser.get('/accounts/profile/'),
+      '/accounts/login/?next=/accounts/profile/',
+      'profile after logout',
+    );
 
     const loggedIn = await submitForm(browser, '/accounts/login/', { username: email, password: PASSWORD });
     expectRedirect(loggedIn, '/accounts/profile/', 'log in');
@@ -153,16 +218,28 @@ const checks: SmokeChecks = {
     assert.equal((renamed.json as { name: string }).name, 'Renamed');
 
     expectRedirect(await submitForm(browser, '/accounts/logout/', {}, '/accounts/profile/'), '/', 'log out again');
-    expectRedirect(await browser.get('/accounts/profile/'), '/accounts/login/?next=/accounts/profile/', 'profile after the second logout');
+    expectRedirect(
+      await browser.get('/accounts/profile/'),
+      '/accounts/login/?next=/accounts/profile/',
+      'profile after the second logout',
+    );
     expectStatus(await browser.get('/api/me/'), 401, 'GET /api/me/ after logout');
     expectStatus(await newClient().get('/api/me/'), 401, 'GET /api/me/ anonymous');
 
     // Five wrong passwords lock this address out from this IP, even for the right one.
     const attacker = newClient();
     for (let attempt = 1; attempt <= 5; attempt++) {
-      expectStatus(await submitForm(attacker, '/accounts/login/', { username: email, password: 'wrong' }), 200, `wrong password #${attempt}`);
+      expectStatus(
+        await submitForm(attacker, '/accounts/login/', { username: email, password: 'wrong' }),
+        200,
+        `wrong password #${attempt}`,
+      );
     }
-    expectStatus(await submitForm(attacker, '/accounts/login/', { username: email, password: PASSWORD }), 429, 'log in while locked out');
+    expectStatus(
+      await submitForm(attacker, '/accounts/login/', { username: email, password: PASSWORD }),
+      429,
+      'log in while locked out',
+    );
 
     const adminLogin = await newClient().get('/admin/login/');
     expectStatus(adminLogin, 200, 'admin login page');
@@ -213,32 +290,61 @@ const checks: SmokeChecks = {
       // The CSRF cookie: Secure and SameSite; not HttpOnly by choice (the API's JavaScript reads it).
       const loginPage = await browser.get('/accounts/login/', https);
       expectStatus(loginPage, 200, 'log-in page');
-      expectCookieFlags(setCookie(loginPage, 'csrftoken', 'log-in page'), { secure: true, httpOnly: false, sameSite: 'Lax' }, 'csrftoken cookie');
+      expectCookieFlags(
+        setCookie(loginPage, 'csrftoken', 'log-in page'),
+        { secure: true, httpOnly: false, sameSite: 'Lax' },
+        'csrftoken cookie',
+      );
 
       // A log-in POST without the form's token is refused, even with the cookie.
-      const forged = await browser.postForm('/accounts/login/', { username: 'x@example.com', password: 'whatever' }, { ...https, origin, referer: `${origin}/accounts/login/` });
+      const forged = await browser.postForm(
+        '/accounts/login/',
+        { username: 'x@example.com', password: 'whatever' },
+        { ...https, origin, referer: `${origin}/accounts/login/` },
+      );
       expectStatus(forged, 403, 'log-in POST without a CSRF token');
       expectNoDebugInfo(forged, 'the CSRF failure page');
-      assert.match(forged.headers.get('content-type') ?? '', /^text\/html/, 'a page answers a CSRF failure with a page');
+      assert.match(
+        forged.headers.get('content-type') ?? '',
+        /^text\/html/,
+        'a page answers a CSRF failure with a page',
+      );
       const forgedApi = await browser.sendJson('PATCH', '/api/me/', { name: 'x' }, { ...https, origin });
       expectStatus(forgedApi, 403, 'API write without a CSRF token');
-      assert.match((forgedApi.json as { error?: string } | undefined)?.error ?? '', /^CSRF verification failed/, `the API answers a CSRF failure with JSON: ${forgedApi.text.slice(0, 200)}`);
+      assert.match(
+        (forgedApi.json as { error?: string } | undefined)?.error ?? '',
+        /^CSRF verification failed/,
+        `the API answers a CSRF failure with JSON: ${forgedApi.text.slice(0, 200)}`,
+      );
 
       // Sign up over HTTPS: the session cookie is Secure, HttpOnly and SameSite.
       const email = `prod-${Date.now()}@example.com`;
       const signupPage = await browser.get('/accounts/signup/', https);
       const signedUp = await browser.postForm(
         '/accounts/signup/',
-        { csrfmiddlewaretoken: formToken(signupPage.text, 'csrfmiddlewaretoken'), email, name: 'Prod', password1: PASSWORD, password2: PASSWORD },
+        {
+          csrfmiddlewaretoken: formToken(signupPage.text, 'csrfmiddlewaretoken'),
+          email,
+          name: 'Prod',
+          password1: PASSWORD,
+          password2: PASSWORD,
+        },
         { ...https, origin, referer: `${origin}/accounts/signup/` },
       );
       expectRedirect(signedUp, '/accounts/profile/', 'sign up over HTTPS');
-      expectCookieFlags(setCookie(signedUp, 'sessionid', 'sign up'), { secure: true, httpOnly: true, sameSite: 'Lax' }, 'session cookie');
+      expectCookieFlags(
+        setCookie(signedUp, 'sessionid', 'sign up'),
+        { secure: true, httpOnly: true, sameSite: 'Lax' },
+        'session cookie',
+      );
       expectStatus(await browser.get('/accounts/profile/', https), 200, 'profile with the session');
 
       // The stored hash is Django's default hasher (PBKDF2), as the production settings configure it.
       const { stdout } = await context.run([
-        '.venv/bin/python', 'manage.py', 'shell', '-c',
+        '.venv/bin/python',
+        'manage.py',
+        'shell',
+        '-c',
         `from django.contrib.auth import get_user_model\nfrom django.contrib.auth.hashers import get_hasher\n` +
           `print("HASH", get_user_model().objects.get(email="${email}").password.split("$")[0], get_hasher().algorithm)`,
       ]);
@@ -274,19 +380,37 @@ const checks: SmokeChecks = {
         // 40 wrong log-ins at once, spread over every gunicorn worker and thread: the
         // count is taken before the password check, so at most the limit get one.
         const attacker = await loginPage(context);
-        const answers = await burst(40, (i) => logIn(context, attacker.client, attacker.token, victimEmail, `wrong-${i}`));
+        const answers = await burst(40, (i) =>
+          logIn(context, attacker.client, attacker.token, victimEmail, `wrong-${i}`),
+        );
         const statuses = answers.map((answer) => answer.status);
-        assert.ok(statuses.every((status) => status === 200 || status === 429), `burst answers: ${statuses.join(' ')}`);
+        assert.ok(
+          statuses.every((status) => status === 200 || status === 429),
+          `burst answers: ${statuses.join(' ')}`,
+        );
         const checked = statuses.filter((status) => status !== 429).length;
-        assert.ok(checked <= LOGIN_FAILURE_LIMIT, `40 parallel wrong log-ins: ${checked} were not refused (limit ${LOGIN_FAILURE_LIMIT}): ${statuses.join(' ')}`);
-        expectStatus(await logIn(context, attacker.client, attacker.token, victimEmail, PASSWORD), 429, 'the right password from the locked-out client');
-        process.stderr.write(`[attack] django: 40 parallel wrong log-ins, ${checked} checked, ${40 - checked} refused with 429\n`);
+        assert.ok(
+          checked <= LOGIN_FAILURE_LIMIT,
+          `40 parallel wrong log-ins: ${checked} were not refused (limit ${LOGIN_FAILURE_LIMIT}): ${statuses.join(' ')}`,
+        );
+        expectStatus(
+          await logIn(context, attacker.client, attacker.token, victimEmail, PASSWORD),
+          429,
+          'the right password from the locked-out client',
+        );
+        process.stderr.write(
+          `[attack] django: 40 parallel wrong log-ins, ${checked} checked, ${40 - checked} refused with 429\n`,
+        );
 
         // Behind the proxy each visitor is its own client: the lockout above, all from one
         // address, does not lock the victim out from theirs.
         const elsewhere = { 'x-forwarded-for': '198.51.100.7' };
         const fromHome = await loginPage(context, elsewhere);
-        expectRedirect(await logIn(context, fromHome.client, fromHome.token, victimEmail, PASSWORD, elsewhere), '/accounts/profile/', 'the victim logs in from another address');
+        expectRedirect(
+          await logIn(context, fromHome.client, fromHome.token, victimEmail, PASSWORD, elsewhere),
+          '/accounts/profile/',
+          'the victim logs in from another address',
+        );
 
         // No user enumeration by timing: a wrong password for an unknown address costs
         // about as long as for a known one (both run one PBKDF2 hash).
@@ -294,7 +418,11 @@ const checks: SmokeChecks = {
           const from = { 'x-forwarded-for': `203.0.113.${number}` };
           const { client, token } = await loginPage(context, from);
           const started = performance.now();
-          expectStatus(await logIn(context, client, token, email, 'wrong-password', from), 200, `wrong log-in for ${email}`);
+          expectStatus(
+            await logIn(context, client, token, email, 'wrong-password', from),
+            200,
+            `wrong log-in for ${email}`,
+          );
           return performance.now() - started;
         };
         const known: number[] = [];
@@ -303,16 +431,30 @@ const checks: SmokeChecks = {
           known.push(await timed(victimEmail, 10 + i));
           unknown.push(await timed(`nobody-${i}-${Date.now()}@example.com`, 20 + i));
         }
-        process.stderr.write(`[attack] django: a wrong log-in takes ${median(known).toFixed(0)} ms for a known address, ${median(unknown).toFixed(0)} ms for an unknown one\n`);
-        assert.ok(median(unknown) > 0.5 * median(known), `unknown addresses answer in ${median(unknown).toFixed(0)} ms, known ones in ${median(known).toFixed(0)} ms`);
+        process.stderr.write(
+          `[attack] django: a wrong log-in takes ${median(known).toFixed(0)} ms for a known address, ${median(unknown).toFixed(0)} ms for an unknown one\n`,
+        );
+        assert.ok(
+          median(unknown) > 0.5 * median(known),
+          `unknown addresses answer in ${median(unknown).toFixed(0)} ms, known ones in ${median(known).toFixed(0)} ms`,
+        );
 
         // Anonymous writes: the API refuses them (the harness sends them without a CSRF
         // token; here with one), the account pages send them to the log-in page.
         const anonymous = await loginPage(context);
-        const anonymousPatch = await anonymous.client.sendJson('PATCH', '/api/me/', { name: 'Mallory' }, { ...sameOrigin(context, '/'), 'x-csrftoken': anonymous.token });
+        const anonymousPatch = await anonymous.client.sendJson(
+          'PATCH',
+          '/api/me/',
+          { name: 'Mallory' },
+          { ...sameOrigin(context, '/'), 'x-csrftoken': anonymous.token },
+        );
         expectStatus(anonymousPatch, 401, 'anonymous PATCH /api/me/ with a CSRF token');
         for (const path of ['/accounts/profile/', '/accounts/password/change/']) {
-          const response = await anonymous.client.postForm(path, { csrfmiddlewaretoken: anonymous.token, name: 'Mallory', new_password1: 'x', new_password2: 'x' }, sameOrigin(context, path));
+          const response = await anonymous.client.postForm(
+            path,
+            { csrfmiddlewaretoken: anonymous.token, name: 'Mallory', new_password1: 'x', new_password2: 'x' },
+            sameOrigin(context, path),
+          );
           expectRedirect(response, `/accounts/login/?next=${path}`, `anonymous POST ${path}`);
         }
         const victimData = (await victim.get('/api/me/')).json as { name: string };
@@ -320,12 +462,27 @@ const checks: SmokeChecks = {
 
         // Oversized and malformed bodies on the forms: 4xx, never a 5xx or a debug page.
         const bodies: [string, string, string][] = [
-          ['a 3 MB log-in form', 'application/x-www-form-urlencoded', `csrfmiddlewaretoken=${anonymous.token}&username=${'x'.repeat(3 * 1024 * 1024)}`],
-          ['a log-in form of 2,000 fields', 'application/x-www-form-urlencoded', Array.from({ length: 2000 }, (_, i) => `f${i}=1`).join('&')],
-          ['a malformed multipart body', 'multipart/form-data; boundary=nope', '--nope\r\nContent-Disposition: form-data; name="username"\r\n\r\nunterminated'],
+          [
+            'a 3 MB log-in form',
+            'application/x-www-form-urlencoded',
+            `csrfmiddlewaretoken=${anonymous.token}&username=${'x'.repeat(3 * 1024 * 1024)}`,
+          ],
+          [
+            'a log-in form of 2,000 fields',
+            'application/x-www-form-urlencoded',
+            Array.from({ length: 2000 }, (_, i) => `f${i}=1`).join('&'),
+          ],
+          [
+            'a malformed multipart body',
+            'multipart/form-data; boundary=nope',
+            '--nope\r\nContent-Disposition: form-data; name="username"\r\n\r\nunterminated',
+          ],
         ];
         for (const [what, contentType, body] of bodies) {
-          const response = await anonymous.client.request('POST', '/accounts/login/', { body, headers: { 'content-type': contentType, ...sameOrigin(context, '/accounts/login/') } });
+          const response = await anonymous.client.request('POST', '/accounts/login/', {
+            body,
+            headers: { 'content-type': contentType, ...sameOrigin(context, '/accounts/login/') },
+          });
           assert.ok(response.status >= 400 && response.status < 500, `${what}: expected 4xx, got ${response.status}`);
           expectNoDebugInfo(response, what);
         }
@@ -333,9 +490,20 @@ const checks: SmokeChecks = {
         // Nobody else's email address, and no password hash, in anything public or in
         // another user's view.
         const stranger = await signUp(context, `stranger-${Date.now()}@example.com`);
-        const publicPages = ['/', '/accounts/login/', '/accounts/signup/', '/accounts/password/reset/', '/api/me/', '/api/openapi.json', '/admin/login/', '/no-such-page/'];
-        for (const path of publicPages) assertNoLeak((await behindTlsProxy(context.baseUrl).get(path)).text, [victimEmail], `anonymous GET ${path}`);
-        for (const path of ['/', '/accounts/profile/', '/api/me/', '/admin/']) assertNoLeak((await stranger.get(path)).text, [victimEmail], `another user's GET ${path}`);
+        const publicPages = [
+          '/',
+          '/accounts/login/',
+          '/accounts/signup/',
+          '/accounts/password/reset/',
+          '/api/me/',
+          '/api/openapi.json',
+          '/admin/login/',
+          '/no-such-page/',
+        ];
+        for (const path of publicPages)
+          assertNoLeak((await behindTlsProxy(context.baseUrl).get(path)).text, [victimEmail], `anonymous GET ${path}`);
+        for (const path of ['/', '/accounts/profile/', '/api/me/', '/admin/'])
+          assertNoLeak((await stranger.get(path)).text, [victimEmail], `another user's GET ${path}`);
       },
     },
   },

@@ -72,7 +72,11 @@ async function redisMembers({ env, run }: SmokeContext, key: string): Promise<nu
 
 /** No stack frame, `SomeError: ` line, source path or stack field in a response body. */
 function expectNoStack(response: HttpResponse, what: string): void {
-  assert.doesNotMatch(response.text, /\bat [\w.<>]+ \(|\b[A-Z]\w*Error: |file:\/\/|\/dist\/|\/src\/|node_modules|class="stack"|"stack"/, `${what}: no stack trace`);
+  assert.doesNotMatch(
+    response.text,
+    /\bat [\w.<>]+ \(|\b[A-Z]\w*Error: |file:\/\/|\/dist\/|\/src\/|node_modules|class="stack"|"stack"/,
+    `${what}: no stack trace`,
+  );
 }
 
 /** Prints Node.js, npm and every dependency as installed: `name version` lines. */
@@ -115,15 +119,28 @@ const checks: SmokeChecks = {
     const first = await api.get('/api/tasks');
     expectStatus(first, 200, 'GET /api/tasks');
     expectCache(first, 'MISS', 'first GET /api/tasks after a write');
-    assert.ok((first.json as { data: Task[] }).data.some((listed) => listed.id === task.id), 'the list holds the new task');
+    assert.ok(
+      (first.json as { data: Task[] }).data.some((listed) => listed.id === task.id),
+      'the list holds the new task',
+    );
     const second = await api.get('/api/tasks');
     expectCache(second, 'HIT', 'repeated GET /api/tasks');
-    expectCache(await api.get('/api/tasks?utm_source=smoke&_=1'), 'HIT', 'GET /api/tasks with a query string it does not read');
+    expectCache(
+      await api.get('/api/tasks?utm_source=smoke&_=1'),
+      'HIT',
+      'GET /api/tasks with a query string it does not read',
+    );
     assert.equal(second.text, first.text, 'a HIT replays the same body');
     if (context.options.cache === 'redis') {
       const keys = await redisKeys(context);
-      assert.ok(keys.some((key) => key.endsWith(':cache:entry:/api/tasks')), `the cached list is in Redis (keys: ${keys.join(', ')})`);
-      assert.ok(keys.some((key) => key.endsWith(':cache:tag:tasks')), 'its tag set is in Redis');
+      assert.ok(
+        keys.some((key) => key.endsWith(':cache:entry:/api/tasks')),
+        `the cached list is in Redis (keys: ${keys.join(', ')})`,
+      );
+      assert.ok(
+        keys.some((key) => key.endsWith(':cache:tag:tasks')),
+        'its tag set is in Redis',
+      );
     }
     assert.equal(await titleInDatabase(context, task.id), title, `the task is in ${String(context.options.db)}`);
 
@@ -149,9 +166,16 @@ const checks: SmokeChecks = {
     expectType(invalid, /application\/json/, 'POST an invalid task');
 
     // Development shows stack traces (production must not: see below).
-    const malformed = await api.request('POST', '/api/tasks', { body: '{"title":', headers: { 'content-type': 'application/json', ...auth } });
+    const malformed = await api.request('POST', '/api/tasks', {
+      body: '{"title":',
+      headers: { 'content-type': 'application/json', ...auth },
+    });
     expectStatus(malformed, 400, 'POST malformed JSON');
-    assert.match((malformed.json as { error: { stack?: string } }).error.stack ?? '', /SyntaxError/, 'development shows the stack');
+    assert.match(
+      (malformed.json as { error: { stack?: string } }).error.stack ?? '',
+      /SyntaxError/,
+      'development shows the stack',
+    );
 
     const unknownId = '00000000-0000-4000-8000-000000000000';
     const missing = await api.get(`/api/tasks/${unknownId}`);
@@ -211,7 +235,10 @@ const checks: SmokeChecks = {
       assert.equal((missing.json as { error: { stack?: string } }).error.stack, undefined, 'no stack in JSON errors');
       expectNoStack(missing, 'unknown task');
 
-      const malformed = await api.request('POST', '/api/tasks', { body: '{"title":', headers: { 'content-type': 'application/json', ...auth, ...viaHttps } });
+      const malformed = await api.request('POST', '/api/tasks', {
+        body: '{"title":',
+        headers: { 'content-type': 'application/json', ...auth, ...viaHttps },
+      });
       expectStatus(malformed, 400, 'POST malformed JSON in production');
       expectNoStack(malformed, 'malformed JSON');
       assert.equal((malformed.json as { error: { stack?: string } }).error.stack, undefined);
@@ -226,7 +253,10 @@ const checks: SmokeChecks = {
       const list = await api.get('/api/tasks', viaHttps);
       expectStatus(list, 200, 'GET /api/tasks in production');
       const titles = (list.json as { data: Task[] }).data.map((task) => task.title);
-      assert.ok(titles.includes(kept.title), `the task created before the restart is still there (${String(context.options.db)})`);
+      assert.ok(
+        titles.includes(kept.title),
+        `the task created before the restart is still there (${String(context.options.db)})`,
+      );
       assert.equal(await titleInDatabase(context, kept.id), kept.title, 'and in the database');
       expectCache(list, 'MISS', 'first list after the restart');
       expectCache(await api.get('/api/tasks', viaHttps), 'HIT', 'repeated list in production');
@@ -250,23 +280,46 @@ const checks: SmokeChecks = {
           seen.push(response);
           return response;
         };
-        const json = (body: unknown, headers: Record<string, string> = {}) => ({ body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
-        const listTitles = async () => ((await call('GET', '/api/tasks')).json as { data: Task[] }).data.map((task) => task.title);
+        const json = (body: unknown, headers: Record<string, string> = {}) => ({
+          body: JSON.stringify(body),
+          headers: { 'content-type': 'application/json', ...headers },
+        });
+        const listTitles = async () =>
+          ((await call('GET', '/api/tasks')).json as { data: Task[] }).data.map((task) => task.title);
 
-        const victim = ((await call('POST', '/api/tasks', json({ title: 'Attack target' }, auth))).json as { data: Task }).data;
+        const victim = (
+          (await call('POST', '/api/tasks', json({ title: 'Attack target' }, auth))).json as { data: Task }
+        ).data;
         const before = await listTitles();
 
         // Every write route, anonymous or with a forged token: 401, and nothing changes.
-        const document = (await call('GET', '/openapi.json')).json as { paths: Record<string, Record<string, unknown>> };
+        const document = (await call('GET', '/openapi.json')).json as {
+          paths: Record<string, Record<string, unknown>>;
+        };
         const writes = Object.entries(document.paths).flatMap(([path, item]) =>
-          Object.keys(item).filter((method) => ['post', 'put', 'patch', 'delete'].includes(method)).map((method) => ({ method: method.toUpperCase(), path: path.replace('{id}', victim.id) })),
+          Object.keys(item)
+            .filter((method) => ['post', 'put', 'patch', 'delete'].includes(method))
+            .map((method) => ({ method: method.toUpperCase(), path: path.replace('{id}', victim.id) })),
         );
-        assert.deepEqual(writes.map((write) => write.method).sort(), ['DELETE', 'PATCH', 'POST'], 'the document lists the three writes');
-        const forgeries: Record<string, string>[] = [{}, { authorization: `Bearer ${token.slice(0, -1)}${token.endsWith('0') ? '1' : '0'}` }, { authorization: `Basic ${token}` }, { authorization: token }];
+        assert.deepEqual(
+          writes.map((write) => write.method).sort(),
+          ['DELETE', 'PATCH', 'POST'],
+          'the document lists the three writes',
+        );
+        const forgeries: Record<string, string>[] = [
+          {},
+          { authorization: `Bearer ${token.slice(0, -1)}${token.endsWith('0') ? '1' : '0'}` },
+          { authorization: `Basic ${token}` },
+          { authorization: token },
+        ];
         for (const write of writes) {
           for (const headers of forgeries) {
             const response = await call(write.method, write.path, json({ title: 'Pwned', done: true }, headers));
-            expectStatus(response, 401, `${write.method} ${write.path} with ${JSON.stringify(Object.values(headers)[0]?.slice(0, 12) ?? 'no token')}`);
+            expectStatus(
+              response,
+              401,
+              `${write.method} ${write.path} with ${JSON.stringify(Object.values(headers)[0]?.slice(0, 12) ?? 'no token')}`,
+            );
             expectType(response, /application\/json/, 'a 401');
           }
         }
@@ -274,12 +327,24 @@ const checks: SmokeChecks = {
 
         // Bodies the API must refuse with a 4xx JSON answer and no stack.
         const bodies: [string, Parameters<HttpClient['request']>[2], number][] = [
-          ['malformed JSON', { body: '{"title": "open', headers: { 'content-type': 'application/json', ...auth } }, 400],
+          [
+            'malformed JSON',
+            { body: '{"title": "open', headers: { 'content-type': 'application/json', ...auth } },
+            400,
+          ],
           ['a JSON array', { body: '[1,2]', headers: { 'content-type': 'application/json', ...auth } }, 400],
           ['a NUL in the title', json({ title: 'a\u0000b' }, auth), 400],
           ['a 2 MB body', json({ title: 'x'.repeat(2_000_000) }, auth), 413],
-          ['a form instead of JSON', { body: 'title=x', headers: { 'content-type': 'application/x-www-form-urlencoded', ...auth } }, 415],
-          ['a latin-1 charset', { body: '{"title":"x"}', headers: { 'content-type': 'application/json; charset=latin1', ...auth } }, 415],
+          [
+            'a form instead of JSON',
+            { body: 'title=x', headers: { 'content-type': 'application/x-www-form-urlencoded', ...auth } },
+            415,
+          ],
+          [
+            'a latin-1 charset',
+            { body: '{"title":"x"}', headers: { 'content-type': 'application/json; charset=latin1', ...auth } },
+            415,
+          ],
         ];
         for (const [what, init, status] of bodies) {
           const response = await call('POST', '/api/tasks', init);
@@ -292,9 +357,14 @@ const checks: SmokeChecks = {
         // data from the cache. Each round fires 20 reads around one write.
         for (let round = 0; round < 8; round++) {
           const title = `Concurrent ${round}`;
-          await burst(21, (index) => (index === 10 ? call('POST', '/api/tasks', json({ title }, auth)) : call('GET', '/api/tasks')));
+          await burst(21, (index) =>
+            index === 10 ? call('POST', '/api/tasks', json({ title }, auth)) : call('GET', '/api/tasks'),
+          );
           const after = await call('GET', '/api/tasks');
-          assert.ok(((after.json as { data: Task[] }).data).some((task) => task.title === title), `round ${round}: the list after the burst (X-Cache ${after.headers.get('x-cache')}) holds the task written during it`);
+          assert.ok(
+            (after.json as { data: Task[] }).data.some((task) => task.title === title),
+            `round ${round}: the list after the burst (X-Cache ${after.headers.get('x-cache')}) holds the task written during it`,
+          );
           const again = await call('GET', '/api/tasks');
           expectCache(again, 'HIT', `round ${round}: the fresh list is cached`);
           assert.equal(again.text, after.text, `round ${round}: and served as stored`);
@@ -303,11 +373,20 @@ const checks: SmokeChecks = {
         // Cache-busting: query strings the route does not read share one entry, and more
         // URLs than the bound leave every index within it.
         expectCache(await call('GET', '/api/tasks'), 'HIT', 'the list is cached');
-        for (let i = 0; i < 30; i++) expectCache(await call('GET', `/api/tasks?bust=${i}&utm_source=${i}`), 'HIT', `cache-busting query #${i}`);
-        const ids = await burst(CACHE_BOUND + 10, async (i) => ((await call('POST', '/api/tasks', json({ title: `Bound ${i}` }, auth))).json as { data: Task }).data.id);
+        for (let i = 0; i < 30; i++)
+          expectCache(await call('GET', `/api/tasks?bust=${i}&utm_source=${i}`), 'HIT', `cache-busting query #${i}`);
+        const ids = await burst(
+          CACHE_BOUND + 10,
+          async (i) =>
+            ((await call('POST', '/api/tasks', json({ title: `Bound ${i}` }, auth))).json as { data: Task }).data.id,
+        );
         for (const id of ids) expectStatus(await call('GET', `/api/tasks/${id}`), 200, 'GET one task');
         expectCache(await call('GET', `/api/tasks/${ids.at(-1)!}`), 'HIT', 'the task read last is cached');
-        expectCache(await call('GET', `/api/tasks/${ids[0]!}`), 'MISS', `the task read first was evicted (bound ${CACHE_BOUND})`);
+        expectCache(
+          await call('GET', `/api/tasks/${ids[0]!}`),
+          'MISS',
+          `the task read first was evicted (bound ${CACHE_BOUND})`,
+        );
         if (context.options.cache === 'redis') {
           const keys = await redisKeys(context);
           const prefix = keys.find((key) => key.endsWith(':cache:lru'))?.slice(0, -'lru'.length);
@@ -316,13 +395,19 @@ const checks: SmokeChecks = {
           assert.ok(entries <= CACHE_BOUND, `at most ${CACHE_BOUND} cached entries in Redis, found ${entries}`);
           for (const index of ['lru', 'tag:tasks']) {
             const members = await redisMembers(context, `${prefix}${index}`);
-            assert.ok(members > 0 && members <= CACHE_BOUND, `${index} holds ${members} URLs: more than none, at most ${CACHE_BOUND}`);
+            assert.ok(
+              members > 0 && members <= CACHE_BOUND,
+              `${index} holds ${members} URLs: more than none, at most ${CACHE_BOUND}`,
+            );
           }
         }
 
         // No secret in anything the server answered.
-        const secrets = [token, context.projectDir, context.env.DATABASE_URL, context.env.REDIS_URL].filter((value): value is string => Boolean(value));
-        for (const response of seen) assertNoLeak(response.text + JSON.stringify([...response.headers]), secrets, `${response.status} response`);
+        const secrets = [token, context.projectDir, context.env.DATABASE_URL, context.env.REDIS_URL].filter(
+          (value): value is string => Boolean(value),
+        );
+        for (const response of seen)
+          assertNoLeak(response.text + JSON.stringify([...response.headers]), secrets, `${response.status} response`);
       },
     },
   },

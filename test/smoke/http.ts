@@ -19,7 +19,11 @@ export class HttpClient {
     readonly defaults: Readonly<Record<string, string>> = {},
   ) {}
 
-  async request(method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<HttpResponse> {
+  async request(
+    method: string,
+    path: string,
+    init: { body?: string; headers?: Record<string, string> } = {},
+  ): Promise<HttpResponse> {
     const headers: Record<string, string> = { ...this.defaults, ...init.headers };
     if (this.cookies.size > 0) {
       headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
@@ -75,5 +79,9 @@ export function formToken(html: string, name: string): string {
 
 /** Asserts a status, showing the body when it differs. */
 export function expectStatus(response: Pick<HttpResponse, 'status' | 'text'>, status: number, what: string): void {
-  assert.equal(response.status, status, `${what}: expected HTTP ${status}, got ${response.status}: ${response.text.slice(0, 500)}`);
+  assert.equal(
+    response.status,
+    status,
+    `${what}: expected HTTP ${status}, got ${response.status}: ${response.text.slice(0, 500)}`,
+  );
 }

@@ -40,7 +40,14 @@ const LOGIN_LIMIT = 5;
 
 /** A user made the way the README says (`users:create`, `users:token`). */
 async function createAccount(context: SmokeContext, email: string, admin: boolean): Promise<Account> {
-  const created = await context.run(['php', 'artisan', 'users:create', email, ...(admin ? ['--admin'] : []), '--no-interaction']);
+  const created = await context.run([
+    'php',
+    'artisan',
+    'users:create',
+    email,
+    ...(admin ? ['--admin'] : []),
+    '--no-interaction',
+  ]);
   const password = /^Password: (\S+)$/m.exec(created.stdout)?.[1];
   assert.ok(password, `users:create printed no password: ${created.stdout}`);
   const token = (await context.run(['php', 'artisan', 'users:token', email])).stdout.trim();
@@ -49,10 +56,18 @@ async function createAccount(context: SmokeContext, email: string, admin: boolea
 }
 
 /** Signs `browser` in through the log-in form; returns the dashboard. */
-async function signIn(browser: HttpClient, account: Account, headers: Record<string, string> = {}): Promise<HttpResponse> {
+async function signIn(
+  browser: HttpClient,
+  account: Account,
+  headers: Record<string, string> = {},
+): Promise<HttpResponse> {
   const form = await browser.get('/login', headers);
   expectStatus(form, 200, 'GET /login');
-  const posted = await browser.postForm('/login', { _token: formToken(form.text, '_token'), email: account.email, password: account.password }, headers);
+  const posted = await browser.postForm(
+    '/login',
+    { _token: formToken(form.text, '_token'), email: account.email, password: account.password },
+    headers,
+  );
   expectStatus(posted, 302, 'POST /login with the right password');
   assert.equal(new URL(posted.headers.get('location') ?? '', 'http://x').pathname, '/', 'signed in, to the dashboard');
   const dashboard = await browser.get('/', headers);
@@ -70,7 +85,12 @@ function runsInline(context: SmokeContext): boolean {
   return context.options.queue === 'sync';
 }
 
-async function submit(context: SmokeContext, api: HttpClient, account: Account, document: Record<string, unknown>): Promise<DocumentJson> {
+async function submit(
+  context: SmokeContext,
+  api: HttpClient,
+  account: Account,
+  document: Record<string, unknown>,
+): Promise<DocumentJson> {
   const response = await api.sendJson('POST', '/api/documents', document, account.api);
   expectStatus(response, 202, 'POST /api/documents');
   const created = (response.json as { data: DocumentJson }).data;
@@ -99,7 +119,12 @@ async function expectJobInRedis(context: SmokeContext, job: RegExp) {
 
 /** With --db postgres: the document is a row in PostgreSQL. */
 async function expectRowInPostgres(context: SmokeContext, id: number, status: string) {
-  const { stdout } = await context.run(['psql', context.env.DATABASE_URL!, '-tAc', `SELECT status FROM documents WHERE id = ${Number(id)}`]);
+  const { stdout } = await context.run([
+    'psql',
+    context.env.DATABASE_URL!,
+    '-tAc',
+    `SELECT status FROM documents WHERE id = ${Number(id)}`,
+  ]);
   assert.equal(stdout.trim(), status, `document ${id} in PostgreSQL`);
 }
 
@@ -109,7 +134,14 @@ function drainQueue(context: SmokeContext) {
 }
 
 /** The worker's part with a real queue: one pass, then everything left. */
-async function queueFlow(context: SmokeContext, api: HttpClient, admin: HttpClient, account: Account, created: DocumentJson, title: string) {
+async function queueFlow(
+  context: SmokeContext,
+  api: HttpClient,
+  admin: HttpClient,
+  account: Account,
+  created: DocumentJson,
+  title: string,
+) {
   assert.equal((await fetchDocument(api, account, created.id)).status, 'queued', 'nothing runs without a worker');
   if (context.options.queue === 'redis') await expectJobInRedis(context, /AnalyzeDocument/);
   assert.match((await admin.get('/')).text, /Waiting or running \(1\)/, 'the dashboard lists the waiting job');
@@ -131,11 +163,20 @@ function expectAnalyzed(document: DocumentJson) {
 async function expectMailLogged(context: SmokeContext, title: string, to: string) {
   const log = await readFile(join(context.projectDir, 'storage/logs/laravel.log'), 'utf8');
   assert.ok(log.includes(`Subject: Analysed: ${title}`), 'the queued mail went to the log mailer');
-  assert.ok(log.split('\n').some((line) => line.startsWith('To: ') && line.includes(`<${to}>`)), "the mail is addressed to the document's owner");
+  assert.ok(
+    log.split('\n').some((line) => line.startsWith('To: ') && line.includes(`<${to}>`)),
+    "the mail is addressed to the document's owner",
+  );
 }
 
 /** A text without words fails for good, lands in failed_jobs, and queue:retry puts it back. */
-async function failedJobFlow(context: SmokeContext, api: HttpClient, admin: HttpClient, account: Account, broken: DocumentJson) {
+async function failedJobFlow(
+  context: SmokeContext,
+  api: HttpClient,
+  admin: HttpClient,
+  account: Account,
+  broken: DocumentJson,
+) {
   await drainQueue(context);
   const failed = await fetchDocument(api, account, broken.id);
   assert.equal(failed.status, 'failed');
@@ -146,10 +187,18 @@ async function failedJobFlow(context: SmokeContext, api: HttpClient, admin: Http
 
   const retried = await context.run(['php', 'artisan', 'queue:retry', 'all']);
   assert.match(retried.stdout, /Pushing failed queue jobs back onto the queue/);
-  assert.doesNotMatch((await context.run(['php', 'artisan', 'queue:failed'])).stdout, /AnalyzeDocument/, 'the retried job left failed_jobs');
+  assert.doesNotMatch(
+    (await context.run(['php', 'artisan', 'queue:failed'])).stdout,
+    /AnalyzeDocument/,
+    'the retried job left failed_jobs',
+  );
   assert.match((await admin.get('/')).text, /Waiting or running \(1\)/, 'the retried job waits on the queue again');
   await drainQueue(context);
-  assert.match((await context.run(['php', 'artisan', 'queue:failed'])).stdout, /AnalyzeDocument/, 'it fails again: the text is unchanged');
+  assert.match(
+    (await context.run(['php', 'artisan', 'queue:failed'])).stdout,
+    /AnalyzeDocument/,
+    'it fails again: the text is unchanged',
+  );
 }
 
 /** The Set-Cookie line of the cookie whose name matches `name`. */
@@ -161,13 +210,29 @@ function cookieLine(response: HttpResponse, name: RegExp, what: string): string 
 }
 
 function cookieAttributes(line: string): Set<string> {
-  return new Set(line.split(';').slice(1).map((part) => part.trim().toLowerCase()));
+  return new Set(
+    line
+      .split(';')
+      .slice(1)
+      .map((part) => part.trim().toLowerCase()),
+  );
 }
 
 /** Laravel's debug output (Symfony's exception page, or JSON with the trace). */
 function expectNoStackTrace(response: HttpResponse, what: string) {
-  for (const marker of ['Stack trace', 'HttpException', 'Symfony\\Component', '/Illuminate/', 'vendor/', '"trace"', '"file"']) {
-    assert.ok(!response.text.includes(marker), `${what}: the answer shows debug information (${marker}): ${response.text.slice(0, 400)}`);
+  for (const marker of [
+    'Stack trace',
+    'HttpException',
+    'Symfony\\Component',
+    '/Illuminate/',
+    'vendor/',
+    '"trace"',
+    '"file"',
+  ]) {
+    assert.ok(
+      !response.text.includes(marker),
+      `${what}: the answer shows debug information (${marker}): ${response.text.slice(0, 400)}`,
+    );
   }
 }
 
@@ -198,7 +263,9 @@ const checks: SmokeChecks = {
     assert.equal(home.headers.get('x-content-type-options'), 'nosniff');
 
     // The API needs a token: anonymous writes are refused.
-    const anonymous = await context.client().sendJson('POST', '/api/documents', { title: 'Anonymous', body: 'Some words.' });
+    const anonymous = await context
+      .client()
+      .sendJson('POST', '/api/documents', { title: 'Anonymous', body: 'Some words.' });
     expectStatus(anonymous, 401, 'POST /api/documents without a token');
 
     // Accepted at once; the work waits for a worker (or ran inline with --queue sync).
@@ -236,7 +303,11 @@ const checks: SmokeChecks = {
     const dashboard = (await admin.get('/')).text;
     assert.match(dashboard, /Re-analyse 2 document\(s\)/, 'the dashboard lists the batch');
     assert.match(dashboard, /1 of 2 done \(50%\),\s+1 failed/, 'the batch counts the analysed and the failed document');
-    assert.equal((await fetchDocument(api, owner, created.id)).status, 'analyzed', 'the batch analysed the document again');
+    assert.equal(
+      (await fetchDocument(api, owner, created.id)).status,
+      'analyzed',
+      'the batch analysed the document again',
+    );
 
     // Another user sees none of it.
     const other = await createAccount(context, 'other@example.com', false);
@@ -272,9 +343,17 @@ const checks: SmokeChecks = {
     const rejected = await context.client().postForm('/documents', { title: 'No token', body: 'Some words.' });
     expectStatus(rejected, 419, 'POST /documents without a CSRF token');
     const form = await admin.get('/');
-    const posted = await admin.postForm('/documents', { _token: formToken(form.text, '_token'), title: 'From the form', body: 'Typed into the dashboard.' });
+    const posted = await admin.postForm('/documents', {
+      _token: formToken(form.text, '_token'),
+      title: 'From the form',
+      body: 'Typed into the dashboard.',
+    });
     expectStatus(posted, 302, 'POST /documents');
-    assert.equal(new URL(posted.headers.get('location') ?? '', context.baseUrl).pathname, '/', 'redirects to the dashboard');
+    assert.equal(
+      new URL(posted.headers.get('location') ?? '', context.baseUrl).pathname,
+      '/',
+      'redirects to the dashboard',
+    );
     const after = await admin.get('/');
     assert.match(
       after.text,
@@ -317,18 +396,27 @@ const checks: SmokeChecks = {
       expectStatus(login, 200, 'GET /login over HTTPS');
       assert.equal(login.headers.get('x-content-type-options'), 'nosniff');
       assert.equal(login.headers.get('x-frame-options'), 'DENY');
-      assert.match(login.headers.get('content-security-policy') ?? '', /default-src 'self'/, 'a Content-Security-Policy');
+      assert.match(
+        login.headers.get('content-security-policy') ?? '',
+        /default-src 'self'/,
+        'a Content-Security-Policy',
+      );
       assert.match(login.headers.get('strict-transport-security') ?? '', /max-age=\d{7,}/, 'HSTS over HTTPS');
       const session = cookieAttributes(cookieLine(login, SESSION_COOKIE, 'session over HTTPS'));
-      for (const flag of ['secure', 'httponly', 'samesite=lax']) assert.ok(session.has(flag), `session cookie: ${flag} (${[...session]})`);
+      for (const flag of ['secure', 'httponly', 'samesite=lax'])
+        assert.ok(session.has(flag), `session cookie: ${flag} (${[...session]})`);
       const xsrf = cookieAttributes(cookieLine(login, /^XSRF-TOKEN$/, 'XSRF-TOKEN over HTTPS'));
-      for (const flag of ['secure', 'samesite=lax']) assert.ok(xsrf.has(flag), `XSRF-TOKEN cookie: ${flag} (${[...xsrf]})`);
+      for (const flag of ['secure', 'samesite=lax'])
+        assert.ok(xsrf.has(flag), `XSRF-TOKEN cookie: ${flag} (${[...xsrf]})`);
       const home = await signIn(browser, owner, HTTPS);
 
       // Over plain HTTP: no HSTS, and the cookies are not promised to HTTPS only.
       const plain = await context.client().get('/login');
       assert.equal(plain.headers.get('strict-transport-security'), null, 'no HSTS over plain HTTP');
-      assert.ok(!cookieAttributes(cookieLine(plain, SESSION_COOKIE, 'session over HTTP')).has('secure'), 'Secure follows the request');
+      assert.ok(
+        !cookieAttributes(cookieLine(plain, SESSION_COOKIE, 'session over HTTP')).has('secure'),
+        'Secure follows the request',
+      );
 
       // Errors: generic pages and JSON, no trace.
       const missing = await browser.get('/no-such-page', HTTPS);
@@ -340,13 +428,21 @@ const checks: SmokeChecks = {
       expectNoStackTrace(wrongMethod, 'PUT /login');
       const apiError = await browser.sendJson('DELETE', '/api/documents', {}, HTTPS);
       expectStatus(apiError, 405, 'DELETE /api/documents');
-      assert.deepEqual(Object.keys(apiError.json as object), ['message'], 'a production JSON error is only its message');
+      assert.deepEqual(
+        Object.keys(apiError.json as object),
+        ['message'],
+        'a production JSON error is only its message',
+      );
 
       // CSRF: the form needs its token.
       const rejected = await context.client().postForm('/documents', { title: 'No token', body: 'Some words.' }, HTTPS);
       expectStatus(rejected, 419, 'POST /documents without a CSRF token');
       expectNoStackTrace(rejected, 'the 419 page');
-      const posted = await browser.postForm('/documents', { _token: formToken(home.text, '_token'), title: 'Over HTTPS', body: 'Sent through the proxy.' }, HTTPS);
+      const posted = await browser.postForm(
+        '/documents',
+        { _token: formToken(home.text, '_token'), title: 'Over HTTPS', body: 'Sent through the proxy.' },
+        HTTPS,
+      );
       expectStatus(posted, 302, 'POST /documents with the token');
 
       // Submissions: throttled per user, the form and the API together (invalid ones
@@ -388,22 +484,44 @@ const checks: SmokeChecks = {
         const attempts = await burst(40, async () => {
           const attacker = context.client();
           const form = await attacker.get('/login');
-          return attacker.postForm('/login', { _token: formToken(form.text, '_token'), email: owner.email, password: 'a wrong guess' });
+          return attacker.postForm('/login', {
+            _token: formToken(form.text, '_token'),
+            email: owner.email,
+            password: 'a wrong guess',
+          });
         });
         const statuses = attempts.map((response) => response.status);
         const checked = statuses.filter((status) => status !== 429);
-        assert.ok(checked.length <= LOGIN_LIMIT, `${checked.length} of 40 parallel wrong log-ins got past the throttle (limit ${LOGIN_LIMIT}): ${statuses.join(' ')}`);
-        assert.ok(checked.every((status) => status === 302), `wrong passwords go back to the form: ${statuses.join(' ')}`);
+        assert.ok(
+          checked.length <= LOGIN_LIMIT,
+          `${checked.length} of 40 parallel wrong log-ins got past the throttle (limit ${LOGIN_LIMIT}): ${statuses.join(' ')}`,
+        );
+        assert.ok(
+          checked.every((status) => status === 302),
+          `wrong passwords go back to the form: ${statuses.join(' ')}`,
+        );
         for (const response of attempts) assertNoLeak(response.text, [owner.email], 'a refused log-in');
         // The right password is refused too while the address is locked.
         const locked = context.client();
         const form = await locked.get('/login');
-        expectStatus(await locked.postForm('/login', { _token: formToken(form.text, '_token'), email: owner.email, password: owner.password }), 429, 'the right password while locked');
+        expectStatus(
+          await locked.postForm('/login', {
+            _token: formToken(form.text, '_token'),
+            email: owner.email,
+            password: owner.password,
+          }),
+          429,
+          'the right password while locked',
+        );
 
         // A forged form post (no token, another site) is refused even for a signed-in user.
         const victim = context.client();
         await signIn(victim, other);
-        const forged = await victim.postForm('/documents', { title: 'Forged', body: 'Posted by another site.' }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+        const forged = await victim.postForm(
+          '/documents',
+          { title: 'Forged', body: 'Posted by another site.' },
+          { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+        );
         expectStatus(forged, 419, 'a cross-site form post without the token');
 
         // Another user's document does not exist for them, by page or by API, and no

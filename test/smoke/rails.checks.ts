@@ -55,8 +55,14 @@ async function eventually(probe: () => Promise<boolean>, what: string): Promise<
 
 /** Rails.cache's entries for articles (keys "<namespace>:articles/<id>") that hold `title`. */
 async function cachedInRedis({ env, run }: SmokeContext, environment: string, title: string): Promise<boolean> {
-  const keys = (await run(['redis-cli', '-u', env.REDIS_URL!, '--scan', '--pattern', `*-${environment}:articles/*`])).stdout.split('\n').filter(Boolean);
-  const values = await Promise.all(keys.map(async (key) => (await run(['redis-cli', '-u', env.REDIS_URL!, 'GET', key])).stdout));
+  const keys = (
+    await run(['redis-cli', '-u', env.REDIS_URL!, '--scan', '--pattern', `*-${environment}:articles/*`])
+  ).stdout
+    .split('\n')
+    .filter(Boolean);
+  const values = await Promise.all(
+    keys.map(async (key) => (await run(['redis-cli', '-u', env.REDIS_URL!, 'GET', key])).stdout),
+  );
   return values.some((value) => value.includes(title));
 }
 
@@ -75,21 +81,57 @@ function expectBareJsonError(response: HttpResponse, status: number, error: stri
 }
 
 /** Inputs no client should be able to turn into a 5xx, each with the status it gets. */
-async function expectMalformedInputRefused(api: HttpClient, token: string, slug: string, headers: Record<string, string> = {}): Promise<void> {
+async function expectMalformedInputRefused(
+  api: HttpClient,
+  token: string,
+  slug: string,
+  headers: Record<string, string> = {},
+): Promise<void> {
   const auth = { authorization: `Bearer ${token}`, ...headers };
   const json = { 'content-type': 'application/json', accept: 'application/json', ...auth };
-  expectJsonError(await api.sendJson('POST', '/api/v1/articles', { article: 'oops' }, auth), 400, 'POST {"article":"oops"}');
-  expectJsonError(await api.sendJson('POST', '/api/v1/articles', { article: [1, 2] }, auth), 400, 'POST {"article":[1,2]}');
-  expectJsonError(await api.sendJson('PATCH', `/api/v1/articles/${slug}`, { article: 'oops' }, auth), 400, 'PATCH {"article":"oops"}');
-  expectJsonError(await api.request('POST', '/api/v1/articles', { body: '{"article": ', headers: json }), 400, 'POST malformed JSON');
-  expectJsonError(await api.request('POST', '/api/v1/articles', { body: JSON.stringify({ article: { title: 'Big', body: 'x'.repeat(200_000) } }), headers: json }), 413, 'POST a 200 kB body');
+  expectJsonError(
+    await api.sendJson('POST', '/api/v1/articles', { article: 'oops' }, auth),
+    400,
+    'POST {"article":"oops"}',
+  );
+  expectJsonError(
+    await api.sendJson('POST', '/api/v1/articles', { article: [1, 2] }, auth),
+    400,
+    'POST {"article":[1,2]}',
+  );
+  expectJsonError(
+    await api.sendJson('PATCH', `/api/v1/articles/${slug}`, { article: 'oops' }, auth),
+    400,
+    'PATCH {"article":"oops"}',
+  );
+  expectJsonError(
+    await api.request('POST', '/api/v1/articles', { body: '{"article": ', headers: json }),
+    400,
+    'POST malformed JSON',
+  );
+  expectJsonError(
+    await api.request('POST', '/api/v1/articles', {
+      body: JSON.stringify({ article: { title: 'Big', body: 'x'.repeat(200_000) } }),
+      headers: json,
+    }),
+    413,
+    'POST a 200 kB body',
+  );
   const nul = await api.sendJson('POST', '/api/v1/articles', { article: { title: 'nul\u0000byte', body: 'x' } }, auth);
   expectStatus(nul, 422, 'POST a title with a NUL byte');
   for (const query of ['page=99999999999999999999', 'page=abc', 'page=-1', 'per_page=1000', 'page[]=1']) {
-    expectJsonError(await api.get(`/api/v1/articles?${query}`, { accept: 'application/json', ...headers }), 400, `GET ?${query}`);
+    expectJsonError(
+      await api.get(`/api/v1/articles?${query}`, { accept: 'application/json', ...headers }),
+      400,
+      `GET ?${query}`,
+    );
   }
   for (const id of ['99999999999999999999', '-1', 'Not%20A%20Slug', '%00', 'a'.repeat(300)]) {
-    expectJsonError(await api.get(`/api/v1/articles/${id}`, { accept: 'application/json', ...headers }), 404, `GET /api/v1/articles/${id.slice(0, 30)}`);
+    expectJsonError(
+      await api.get(`/api/v1/articles/${id}`, { accept: 'application/json', ...headers }),
+      404,
+      `GET /api/v1/articles/${id.slice(0, 30)}`,
+    );
   }
 }
 
@@ -98,7 +140,8 @@ const HTTPS = { 'x-forwarded-proto': 'https' };
 /** Tokens issued for the production server's attack stage (auth() and check() share one). */
 const productionTokens = new Map<string, Promise<string>>();
 function productionToken(context: SmokeContext): Promise<string> {
-  if (!productionTokens.has(context.projectDir)) productionTokens.set(context.projectDir, issueToken(context, 'attack stage'));
+  if (!productionTokens.has(context.projectDir))
+    productionTokens.set(context.projectDir, issueToken(context, 'attack stage'));
   return productionTokens.get(context.projectDir)!;
 }
 
@@ -125,21 +168,49 @@ const checks: SmokeChecks = {
 
     const anonymous = await api.sendJson('POST', '/api/v1/articles', { article: { title, body: 'No token.' } });
     expectJsonError(anonymous, 401, 'POST without a token');
-    assert.match(anonymous.headers.get('www-authenticate') ?? '', /^Bearer /, 'WWW-Authenticate names the Bearer scheme');
-    expectJsonError(await api.sendJson('POST', '/api/v1/articles', { article: { title, body: 'Bad token.' } }, { authorization: 'Bearer nope' }), 401, 'POST with an unknown token');
+    assert.match(
+      anonymous.headers.get('www-authenticate') ?? '',
+      /^Bearer /,
+      'WWW-Authenticate names the Bearer scheme',
+    );
+    expectJsonError(
+      await api.sendJson(
+        'POST',
+        '/api/v1/articles',
+        { article: { title, body: 'Bad token.' } },
+        { authorization: 'Bearer nope' },
+      ),
+      401,
+      'POST with an unknown token',
+    );
 
-    const created = await api.sendJson('POST', '/api/v1/articles', { article: { title, body: 'Written by the smoke test.' } }, auth);
+    const created = await api.sendJson(
+      'POST',
+      '/api/v1/articles',
+      { article: { title, body: 'Written by the smoke test.' } },
+      auth,
+    );
     expectStatus(created, 201, 'POST /api/v1/articles with a token');
     assert.equal((created.json as Article).slug, slug, 'the slug is built from the title');
-    assert.match(created.headers.get('location') ?? '', new RegExp(`/api/v1/articles/${slug}$`), 'Location is the slug URL');
+    assert.match(
+      created.headers.get('location') ?? '',
+      new RegExp(`/api/v1/articles/${slug}$`),
+      'Location is the slug URL',
+    );
 
     // CacheArticleJob (Active Job, :async in development) renders the new article into
     // Rails.cache after the response, before anyone has read it.
     if (options.cache === 'redis') {
-      await eventually(() => cachedInRedis(context, 'development', title), 'CacheArticleJob put the new article into Redis before any read');
+      await eventually(
+        () => cachedInRedis(context, 'development', title),
+        'CacheArticleJob put the new article into Redis before any read',
+      );
     } else {
       const log = join(projectDir, 'log', 'development.log');
-      await eventually(async () => /Performed CacheArticleJob/.test(await readFile(log, 'utf8').catch(() => '')), 'log/development.log records "Performed CacheArticleJob"');
+      await eventually(
+        async () => /Performed CacheArticleJob/.test(await readFile(log, 'utf8').catch(() => '')),
+        'log/development.log records "Performed CacheArticleJob"',
+      );
     }
 
     const shown = await api.get(`/api/v1/articles/${slug}`, { accept: 'application/json' });
@@ -149,11 +220,19 @@ const checks: SmokeChecks = {
       const { stdout: slugs } = await run(['psql', env.DATABASE_URL!, '-Atc', 'SELECT slug FROM articles']);
       assert.ok(slugs.split('\n').includes(slug), 'the article is a row in PostgreSQL (DATABASE_URL)');
       const { stdout: digests } = await run(['psql', env.DATABASE_URL!, '-Atc', 'SELECT token_digest FROM api_tokens']);
-      assert.ok(digests.includes(createHash('sha256').update(token).digest('hex')), 'api_tokens holds the SHA-256 digest');
+      assert.ok(
+        digests.includes(createHash('sha256').update(token).digest('hex')),
+        'api_tokens holds the SHA-256 digest',
+      );
       assert.ok(!digests.includes(token), 'api_tokens does not hold the token');
     }
 
-    const twin = await api.sendJson('POST', '/api/v1/articles', { title, body: 'Same title, unwrapped JSON body.' }, auth);
+    const twin = await api.sendJson(
+      'POST',
+      '/api/v1/articles',
+      { title, body: 'Same title, unwrapped JSON body.' },
+      auth,
+    );
     expectStatus(twin, 201, 'POST a second article with the same title');
     assert.equal((twin.json as Article).slug, `${slug}-2`, 'a taken slug gets a suffix');
 
@@ -178,12 +257,24 @@ const checks: SmokeChecks = {
     assert.match(page.headers.get('link') ?? '', /rel="next"/, 'the Link header points to the next page');
 
     const preflight = await api.request('OPTIONS', '/api/v1/articles', {
-      headers: { origin: FRONTEND, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' },
+      headers: {
+        origin: FRONTEND,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type, authorization',
+      },
     });
     assert.ok(preflight.status < 300, `CORS preflight: expected 2xx, got ${preflight.status}`);
-    assert.equal(preflight.headers.get('access-control-allow-origin'), FRONTEND, 'preflight allows the configured origin');
+    assert.equal(
+      preflight.headers.get('access-control-allow-origin'),
+      FRONTEND,
+      'preflight allows the configured origin',
+    );
     assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /POST/);
-    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /authorization/i, 'preflight allows the Authorization header');
+    assert.match(
+      preflight.headers.get('access-control-allow-headers') ?? '',
+      /authorization/i,
+      'preflight allows the Authorization header',
+    );
     const foreign = await api.request('OPTIONS', '/api/v1/articles', {
       headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'POST' },
     });
@@ -195,11 +286,19 @@ const checks: SmokeChecks = {
 
     const { stdout } = await run(['bin/rails', 'articles:reslug']);
     assert.match(stdout, new RegExp(`${slug} -> renamed`), 'articles:reslug rebuilds the slug from the new title');
-    expectStatus(await api.get('/api/v1/articles/renamed', { accept: 'application/json' }), 200, 'GET the article by its new slug');
+    expectStatus(
+      await api.get('/api/v1/articles/renamed', { accept: 'application/json' }),
+      200,
+      'GET the article by its new slug',
+    );
 
     expectJsonError(await api.request('DELETE', '/api/v1/articles/renamed'), 401, 'DELETE without a token');
     expectStatus(await api.request('DELETE', '/api/v1/articles/renamed', { headers: auth }), 204, 'DELETE the article');
-    expectStatus(await api.get('/api/v1/articles/renamed', { accept: 'application/json' }), 404, 'GET the deleted article');
+    expectStatus(
+      await api.get('/api/v1/articles/renamed', { accept: 'application/json' }),
+      404,
+      'GET the deleted article',
+    );
   },
   production: {
     // SECRET_KEY_BASE from the generated .env would do; a fresh one shows the app takes
@@ -221,18 +320,31 @@ const checks: SmokeChecks = {
 
       const token = await productionToken(context);
       const title = `Production ${Date.now()}`;
-      const created = await api.sendJson('POST', '/api/v1/articles', { article: { title, body: 'In production.' } }, { authorization: `Bearer ${token}`, ...HTTPS });
+      const created = await api.sendJson(
+        'POST',
+        '/api/v1/articles',
+        { article: { title, body: 'In production.' } },
+        { authorization: `Bearer ${token}`, ...HTTPS },
+      );
       expectStatus(created, 201, 'POST an article in production');
       const slug = (created.json as Article).slug;
       assert.match(created.headers.get('location') ?? '', /^https:\/\//, 'Location is an https:// URL');
-      if (context.options.cache === 'redis') await eventually(() => cachedInRedis(context, 'production', title), 'production: CacheArticleJob put the article into Redis');
-      for (let i = 0; i < 2; i++) expectStatus(await api.get(`/api/v1/articles/${slug}`, HTTPS), 200, 'GET the article (twice: cached)');
+      if (context.options.cache === 'redis')
+        await eventually(
+          () => cachedInRedis(context, 'production', title),
+          'production: CacheArticleJob put the article into Redis',
+        );
+      for (let i = 0; i < 2; i++)
+        expectStatus(await api.get(`/api/v1/articles/${slug}`, HTTPS), 200, 'GET the article (twice: cached)');
 
       // Errors: JSON without details, whatever the client accepts.
       const unknown = await api.get('/no/such/route', { accept: 'text/html', ...HTTPS });
       expectBareJsonError(unknown, 404, 'Not Found', 'an unknown route');
       expectSecurityHeaders(unknown, 'an unknown route');
-      const malformed = await api.request('POST', '/api/v1/articles', { body: '{"article": ', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...HTTPS } });
+      const malformed = await api.request('POST', '/api/v1/articles', {
+        body: '{"article": ',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...HTTPS },
+      });
       expectBareJsonError(malformed, 400, 'Bad Request', 'malformed JSON');
       const missing = await api.get('/api/v1/articles/no-such-article', { accept: 'application/json', ...HTTPS });
       expectStatus(missing, 404, 'an unknown slug');
@@ -257,17 +369,41 @@ const checks: SmokeChecks = {
         const from = (n: number) => ({ 'x-forwarded-for': `203.0.113.${n}` });
 
         // Anonymous writes all at once: none gets through, past the limit they are 429.
-        const anonymous = await burst(WRITES_PER_MINUTE + 15, () => api.sendJson('POST', '/api/v1/articles', { article: { title: 'Anonymous', body: 'x' } }, from(10)));
+        const anonymous = await burst(WRITES_PER_MINUTE + 15, () =>
+          api.sendJson('POST', '/api/v1/articles', { article: { title: 'Anonymous', body: 'x' } }, from(10)),
+        );
         const anonymousStatuses = anonymous.map((response) => response.status);
-        assert.ok(anonymousStatuses.every((status) => status === 401 || status === 429), `anonymous burst: only 401/429, got ${anonymousStatuses.join(',')}`);
-        assert.ok(anonymousStatuses.filter((status) => status === 401).length <= WRITES_PER_MINUTE, `anonymous burst: at most ${WRITES_PER_MINUTE} reach the token check`);
-        assert.ok(anonymousStatuses.filter((status) => status === 429).length >= 15, 'anonymous burst: the rest are refused with 429');
+        assert.ok(
+          anonymousStatuses.every((status) => status === 401 || status === 429),
+          `anonymous burst: only 401/429, got ${anonymousStatuses.join(',')}`,
+        );
+        assert.ok(
+          anonymousStatuses.filter((status) => status === 401).length <= WRITES_PER_MINUTE,
+          `anonymous burst: at most ${WRITES_PER_MINUTE} reach the token check`,
+        );
+        assert.ok(
+          anonymousStatuses.filter((status) => status === 429).length >= 15,
+          'anonymous burst: the rest are refused with 429',
+        );
 
         // Authenticated writes all at once: at most the limit are created.
-        const writes = await burst(WRITES_PER_MINUTE + 15, (i) => api.sendJson('POST', '/api/v1/articles', { article: { title: `Burst ${Date.now()} ${i}`, body: 'x' } }, { authorization: `Bearer ${token}`, ...from(11) }));
+        const writes = await burst(WRITES_PER_MINUTE + 15, (i) =>
+          api.sendJson(
+            'POST',
+            '/api/v1/articles',
+            { article: { title: `Burst ${Date.now()} ${i}`, body: 'x' } },
+            { authorization: `Bearer ${token}`, ...from(11) },
+          ),
+        );
         const statuses = writes.map((response) => response.status);
-        assert.ok(statuses.every((status) => status === 201 || status === 429), `token burst: only 201/429, got ${statuses.join(',')}`);
-        assert.ok(statuses.filter((status) => status === 201).length <= WRITES_PER_MINUTE, `token burst: at most ${WRITES_PER_MINUTE} created, got ${statuses.filter((status) => status === 201).length}`);
+        assert.ok(
+          statuses.every((status) => status === 201 || status === 429),
+          `token burst: only 201/429, got ${statuses.join(',')}`,
+        );
+        assert.ok(
+          statuses.filter((status) => status === 201).length <= WRITES_PER_MINUTE,
+          `token burst: at most ${WRITES_PER_MINUTE} created, got ${statuses.filter((status) => status === 201).length}`,
+        );
         const refused = writes.find((response) => response.status === 429)!;
         expectJsonError(refused, 429, 'a write past the limit');
         assert.equal(refused.headers.get('retry-after'), '60', '429 says when to retry');

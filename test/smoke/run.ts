@@ -39,10 +39,24 @@ export interface SmokeRun {
 }
 
 /** Runs one command of the project on `stack`; rejects with its output's tail on failure. */
-export async function runStep(step: string, argv: string[], cwd: string, env: NodeJS.ProcessEnv, log: (line: string) => void, stack: Stack = { kind: 'host' }) {
+export async function runStep(
+  step: string,
+  argv: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+  stack: Stack = { kind: 'host' },
+) {
   log(`$ ${formatCommand(argv)}`);
   const { file, args } = onStack(stack, argv, cwd);
-  const result = await execa(file, args, { cwd, env: stackEnv(stack, env), extendEnv: false, reject: false, all: true, timeout: 15 * 60_000 });
+  const result = await execa(file, args, {
+    cwd,
+    env: stackEnv(stack, env),
+    extendEnv: false,
+    reject: false,
+    all: true,
+    timeout: 15 * 60_000,
+  });
   if (result.exitCode !== 0 || result.failed) {
     const tail = (result.all ?? '').split('\n').slice(-60).join('\n');
     throw new Error(`${step} failed: ${formatCommand(argv)} exited ${result.exitCode ?? result.signal}\n${tail}`);
@@ -54,12 +68,19 @@ function commandEnv(command: Command, base: NodeJS.ProcessEnv): NodeJS.ProcessEn
   return { ...base, ...command.env };
 }
 
-async function waitForServer(url: string, server: ChildProcess, output: () => string, timeoutMs = 90_000): Promise<void> {
+async function waitForServer(
+  url: string,
+  server: ChildProcess,
+  output: () => string,
+  timeoutMs = 90_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError = '';
   while (Date.now() < deadline) {
     if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`the server exited (${server.exitCode ?? server.signalCode}) before answering ${url}\n${output()}`);
+      throw new Error(
+        `the server exited (${server.exitCode ?? server.signalCode}) before answering ${url}\n${output()}`,
+      );
     }
     try {
       const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(5_000) });
@@ -135,7 +156,13 @@ async function runChecks(
   mode: string,
   check: (context: SmokeContext) => Promise<void>,
   started: StartedServer,
-  rest: { projectDir: string; options: OptionValues; env: NodeJS.ProcessEnv; log: (line: string) => void; stack: Stack },
+  rest: {
+    projectDir: string;
+    options: OptionValues;
+    env: NodeJS.ProcessEnv;
+    log: (line: string) => void;
+    stack: Stack;
+  },
 ): Promise<void> {
   const context: SmokeContext = {
     baseUrl: started.baseUrl,
@@ -143,12 +170,14 @@ async function runChecks(
     projectDir: rest.projectDir,
     options: rest.options,
     env: rest.env,
-    run: (runArgv, extraEnv) => runStep('command', [...runArgv], rest.projectDir, { ...rest.env, ...extraEnv }, rest.log, rest.stack),
+    run: (runArgv, extraEnv) =>
+      runStep('command', [...runArgv], rest.projectDir, { ...rest.env, ...extraEnv }, rest.log, rest.stack),
   };
   try {
     await check(context);
   } catch (error) {
-    (error as Error).message = `${mode} checks: ${(error as Error).message}\n--- server output (tail) ---\n${started.output().slice(-4_000)}`;
+    (error as Error).message =
+      `${mode} checks: ${(error as Error).message}\n--- server output (tail) ---\n${started.output().slice(-4_000)}`;
     throw error;
   }
   rest.log(`${mode} HTTP checks passed`);
@@ -173,7 +202,8 @@ async function checkSecretsStayUntracked(projectDir: string, log: (line: string)
   if (tracked.includes('.env')) throw new Error('.env would be committed: it must be git-ignored');
   for (const path of tracked) {
     const text = await readFile(join(projectDir, path), 'latin1');
-    for (const secret of secrets) if (text.includes(secret)) throw new Error(`${path} would be committed with a secret of .env in it`);
+    for (const secret of secrets)
+      if (text.includes(secret)) throw new Error(`${path} would be committed with a secret of .env in it`);
   }
   await rm(join(projectDir, '.git'), { recursive: true, force: true });
   log(`${secrets.length} secret(s) only in the git-ignored .env`);
@@ -202,7 +232,12 @@ export async function smokeTest(
   const workDir = await mkdtemp(join(tmpdir(), `create-backend-smoke-${framework.id}-`));
   const projectDir = join(workDir, `smoke-${framework.id}`);
   const services = await provideServices(servicesFor(framework, options));
-  if (Object.keys(services.env).length) log(`services: ${Object.entries(services.env).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  if (Object.keys(services.env).length)
+    log(
+      `services: ${Object.entries(services.env)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}`,
+    );
   // not vitest's NODE_ENV=test: servers start in the mode a user would get
   const { NODE_ENV: _vitestMode, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = { ...inherited, ...checks.env, ...services.env };
@@ -213,11 +248,29 @@ export async function smokeTest(
   let succeeded = false;
   try {
     // the CLI itself runs on the host's Node, as a user's would
-    await runStep('generate', ['node', CLI, projectDir, '--framework', framework.id, '--yes', '--no-install', '--no-git', ...optionFlags(options)], workDir, env, log);
+    await runStep(
+      'generate',
+      [
+        'node',
+        CLI,
+        projectDir,
+        '--framework',
+        framework.id,
+        '--yes',
+        '--no-install',
+        '--no-git',
+        ...optionFlags(options),
+      ],
+      workDir,
+      env,
+      log,
+    );
     await settings.afterGenerate?.({ projectDir, log });
 
     const available = availableOn(stack);
-    for (const command of (framework.smokeInstall ?? framework.commands.install).map((candidate) => preferFaster(candidate, available))) {
+    for (const command of (framework.smokeInstall ?? framework.commands.install).map((candidate) =>
+      preferFaster(candidate, available),
+    )) {
       await inProject('install', command, env);
     }
     for (const command of checks.versions ?? []) {
@@ -233,7 +286,15 @@ export async function smokeTest(
     await checkSecretsStayUntracked(projectDir, log);
 
     const rest = { projectDir, options, log, stack };
-    const started = await startServer(framework.commands.start, context, projectDir, env, `${framework.commands.readyPath}`, log, stack);
+    const started = await startServer(
+      framework.commands.start,
+      context,
+      projectDir,
+      env,
+      `${framework.commands.readyPath}`,
+      log,
+      stack,
+    );
     server = started.server;
     await runChecks('development', checks.check, started, { ...rest, env });
     await stopServer(server);
@@ -241,10 +302,21 @@ export async function smokeTest(
     const production = checks.production;
     const productionEnv = { ...env, ...production.env };
     for (const command of production.prepare ?? []) await inProject('production prepare', command, productionEnv);
-    const prod = await startServer(production.start ?? framework.commands.start, context, projectDir, productionEnv, production.readyPath ?? framework.commands.readyPath, log, stack);
+    const prod = await startServer(
+      production.start ?? framework.commands.start,
+      context,
+      projectDir,
+      productionEnv,
+      production.readyPath ?? framework.commands.readyPath,
+      log,
+      stack,
+    );
     server = prod.server;
     await runChecks('production', production.check, prod, { ...rest, env: productionEnv });
-    await runChecks('attack', (attackContext) => attackStage(production.attack, attackContext), prod, { ...rest, env: productionEnv });
+    await runChecks('attack', (attackContext) => attackStage(production.attack, attackContext), prod, {
+      ...rest,
+      env: productionEnv,
+    });
     succeeded = true;
   } finally {
     if (server) await stopServer(server);

@@ -4,17 +4,9 @@
 // SMOKE_POSTGRES_URL and SMOKE_REDIS_URL. A missing server fails the scenario.
 import { randomBytes } from 'node:crypto';
 import { execa } from 'execa';
-import type { FrameworkDefinition, OptionValues, ServiceName } from '../../src/framework.js';
+import type { ServiceName } from '../../src/framework.js';
 
-export function servicesFor(framework: FrameworkDefinition, options: OptionValues): ServiceName[] {
-  const needed = new Set<ServiceName>();
-  for (const option of framework.options) {
-    if (option.kind !== 'choice') continue;
-    const choice = option.choices.find((candidate) => candidate.value === options[option.name]);
-    for (const service of choice?.services ?? []) needed.add(service);
-  }
-  return [...needed].sort();
-}
+export { servicesFor } from '../../src/framework.js';
 
 export interface ProvidedServices {
   env: Record<string, string>;
@@ -40,7 +32,9 @@ export async function provideServices(services: readonly ServiceName[]): Promise
       const url = new URL(admin.href);
       url.pathname = `/${database}`;
       env.DATABASE_URL = url.href;
-      releases.push(() => execa('psql', [admin.href, '-qc', `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`], { reject: false }));
+      releases.push(() =>
+        execa('psql', [admin.href, '-qc', `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`], { reject: false }),
+      );
     } else {
       const base = new URL(required('SMOKE_REDIS_URL', service));
       const db = nextRedisDb++ % 16;

@@ -14,7 +14,17 @@
 // lacks. Nothing here depends on a template file's content beyond the lines it edits,
 // which it picks where the older and the current rendering agree (a route file of the
 // folder ROUTE_FILES names; the README).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { execa } from 'execa';
@@ -75,7 +85,16 @@ async function gitOk(cwd: string, ...args: string[]): Promise<boolean> {
 /** The older commit for a starter (see the top of this file). */
 async function olderCommit(id: FrameworkId): Promise<string> {
   // the first-parent line with each merge's own changes (git log's path filter would follow a merged branch)
-  const log = await git(PACKAGE_ROOT, 'log', '--first-parent', '--diff-merges=first-parent', '--no-renames', '--format=@%H %P', '--name-only', 'HEAD');
+  const log = await git(
+    PACKAGE_ROOT,
+    'log',
+    '--first-parent',
+    '--diff-merges=first-parent',
+    '--no-renames',
+    '--format=@%H %P',
+    '--name-only',
+    'HEAD',
+  );
   let commit: { sha: string; parent?: string } | undefined;
   let lastChange: { sha: string; parent?: string } | undefined;
   let landed: string | undefined;
@@ -86,10 +105,13 @@ async function olderCommit(id: FrameworkId): Promise<string> {
     } else if (commit && !lastChange && line.startsWith(`templates/${id}/`)) lastChange = commit;
     else if (commit && line === 'src/update/record.ts') landed = commit.sha; // the oldest one wins
   }
-  if (lastChange?.parent && (await gitOk(PACKAGE_ROOT, 'cat-file', '-e', `${lastChange.parent}:src/update/record.ts`))) return lastChange.parent;
+  if (lastChange?.parent && (await gitOk(PACKAGE_ROOT, 'cat-file', '-e', `${lastChange.parent}:src/update/record.ts`)))
+    return lastChange.parent;
   if (!landed) {
     const shallow = (await git(PACKAGE_ROOT, 'rev-parse', '--is-shallow-repository')).trim() === 'true';
-    throw new Error(`no commit in this repository's history adds src/update/record.ts${shallow ? ': the clone is shallow, run git fetch --unshallow' : ''}`);
+    throw new Error(
+      `no commit in this repository's history adds src/update/record.ts${shallow ? ': the clone is shallow, run git fetch --unshallow' : ''}`,
+    );
   }
   return landed;
 }
@@ -106,10 +128,16 @@ const builds = new Map<string, Promise<OlderBuild>>();
 
 /** Template files a test may take away from the older build: copied as they are, to the same path in the project. */
 function plainTemplateFiles(templates: string, framework: FrameworkDefinition): string[] {
-  const route = ROUTE_FILES[framework.id].path;
+  const route = ROUTE_FILES[framework.id as FrameworkId].path;
   return (readdirSync(templates, { recursive: true }) as string[])
     .map((path) => path.split('\\').join('/'))
-    .filter((path) => statSync(join(templates, path)).isFile() && !path.startsWith('_overlays/') && !path.includes('{{') && !path.endsWith('.hbs'))
+    .filter(
+      (path) =>
+        statSync(join(templates, path)).isFile() &&
+        !path.startsWith('_overlays/') &&
+        !path.includes('{{') &&
+        !path.endsWith('.hbs'),
+    )
     .filter((path) => path !== route && !/(^|\/)(_gitignore|README[^/]*)$/.test(path))
     .sort();
 }
@@ -122,22 +150,32 @@ function olderBuild(framework: FrameworkDefinition): Promise<OlderBuild> {
       key,
       (async () => {
         const say = log(framework.id);
-        const sha = await olderCommit(framework.id);
+        const sha = await olderCommit(framework.id as FrameworkId);
         const root = join(scratch, `older-${framework.id}-${sha.slice(0, 10)}`);
         mkdirSync(root, { recursive: true });
         say(`older build: ${sha} (${(await git(PACKAGE_ROOT, 'log', '-1', '--format=%s', sha)).slice(0, 80)})`);
-        await execa('sh', ['-c', 'git archive --format=tar "$1" | tar -x -C "$2"', 'sh', sha, root], { cwd: PACKAGE_ROOT });
+        await execa('sh', ['-c', 'git archive --format=tar "$1" | tar -x -C "$2"', 'sh', sha, root], {
+          cwd: PACKAGE_ROOT,
+        });
         // same dependencies as this checkout (offline): the older package.json may only lag behind
         symlinkSync(join(PACKAGE_ROOT, 'node_modules'), join(root, 'node_modules'), 'junction');
         const templates = join(root, 'templates', framework.id);
         const readme = join(templates, 'README.md.hbs');
         writeFileSync(readme, `${OLDER_ONLY_LINE}\n${readFileSync(readme, 'utf8')}`);
         writeFileSync(join(templates, OLDER_ONLY_FILE), 'Only the older build writes this file.\n');
-        const lacks = plainTemplateFiles(templates, framework).find((path) => existsSync(join(PACKAGE_ROOT, 'templates', framework.id, path)));
+        const lacks = plainTemplateFiles(templates, framework).find((path) =>
+          existsSync(join(PACKAGE_ROOT, 'templates', framework.id, path)),
+        );
         if (!lacks) throw new Error(`templates/${framework.id} has no plain file to take away from the older build`);
         rmSync(join(templates, lacks));
         await runStep('build the older commit', ['npm', 'run', 'build'], root, process.env, say);
-        const packed = await runStep('pack it', ['npm', 'pack', '--ignore-scripts', '--pack-destination', root], root, process.env, say);
+        const packed = await runStep(
+          'pack it',
+          ['npm', 'pack', '--ignore-scripts', '--pack-destination', root],
+          root,
+          process.env,
+          say,
+        );
         const tarball = join(root, packed.stdout.trim().split('\n').pop()!);
         return { sha, root, tarball, lacks };
       })(),
@@ -147,7 +185,7 @@ function olderBuild(framework: FrameworkDefinition): Promise<OlderBuild> {
 }
 
 function routePath(framework: FrameworkDefinition): string {
-  return ROUTE_FILES[framework.id].path.replace('{pkg}', toPythonPackage(NAME));
+  return ROUTE_FILES[framework.id as FrameworkId].path.replace('{pkg}', toPythonPackage(NAME));
 }
 
 /** Unchanged lines an edit keeps either side: git merge-file merges changes apart by one line. */
@@ -157,7 +195,11 @@ const MARGIN = 2;
  * A line of `before` (picked by `pick`) whose MARGIN lines either side appear unchanged in
  * `after`: an edit there merges without touching upstream's changes. Indexes in both.
  */
-function stableLine(before: string[], after: string[], pick: (line: string, index: number, lines: string[]) => boolean): { from: number; to: number } | undefined {
+function stableLine(
+  before: string[],
+  after: string[],
+  pick: (line: string, index: number, lines: string[]) => boolean,
+): { from: number; to: number } | undefined {
   const window = (lines: string[], i: number) => lines.slice(i - MARGIN, i + MARGIN + 1).join('\n');
   for (let i = MARGIN; i + MARGIN < before.length; i++) {
     if (!pick(before[i]!, i, before)) continue;
@@ -195,14 +237,17 @@ function editLikeAUser(framework: FrameworkDefinition, projectDir: string, next:
         return path;
       }
     }
-    throw new Error(`no line of ${paths.join(', ')} that the older and current builds render alike (or none is in the current rendering: update ROUTE_FILES)`);
+    throw new Error(
+      `no line of ${paths.join(', ')} that the older and current builds render alike (or none is in the current rendering: update ROUTE_FILES)`,
+    );
   };
   edit(['README.md'], [(line) => /^[A-Za-z]/.test(line)], (lines, at) => void (lines[at] = USER_README_LINE));
 
   // the map's route file first, then the other files of its folder with its extension
-  const { comment } = ROUTE_FILES[framework.id];
+  const { comment } = ROUTE_FILES[framework.id as FrameworkId];
   const route = routePath(framework);
-  if (!existsSync(join(projectDir, route))) throw new Error(`${route} is not in the generated project: update ROUTE_FILES in ${import.meta.filename}`);
+  if (!existsSync(join(projectDir, route)))
+    throw new Error(`${route} is not in the generated project: update ROUTE_FILES in ${import.meta.filename}`);
   const folder = dirname(route);
   const extension = extname(route);
   const siblings = readdirSync(join(projectDir, folder))
@@ -211,10 +256,23 @@ function editLikeAUser(framework: FrameworkDefinition, projectDir: string, next:
     .filter((path) => path !== route)
     .sort();
   // a comment above an existing comment, or else above a top-level statement that starts a paragraph (not an import)
-  const isComment: Pick = (line) => line.trimStart().startsWith(comment) && !/frozen_string_literal|^#!|-\*-|^\s*#\s*(type|noqa|pylint|rubocop)/.test(line);
+  const isComment: Pick = (line) =>
+    line.trimStart().startsWith(comment) &&
+    !/frozen_string_literal|^#!|-\*-|^\s*#\s*(type|noqa|pylint|rubocop)/.test(line);
   const isTopLevel: Pick = (line, index, lines) =>
-    /^[A-Za-z@$]/.test(line) && !/^(else|elif|except|finally|end|import|from|use|require|export \{)\b/.test(line) && lines[index - 1]!.trim() === '';
-  edit([route, ...siblings], [isComment, isTopLevel], (lines, at) => void lines.splice(at, 0, `${lines[at]!.match(/^\s*/)![0]}${comment} Changed by the user: this route is theirs now.`));
+    /^[A-Za-z@$]/.test(line) &&
+    !/^(else|elif|except|finally|end|import|from|use|require|export \{)\b/.test(line) &&
+    lines[index - 1]!.trim() === '';
+  edit(
+    [route, ...siblings],
+    [isComment, isTopLevel],
+    (lines, at) =>
+      void lines.splice(
+        at,
+        0,
+        `${lines[at]!.match(/^\s*/)![0]}${comment} Changed by the user: this route is theirs now.`,
+      ),
+  );
   writeFileSync(join(projectDir, USER_FILE), 'Notes the user keeps with the project.\n');
   expected.set(USER_FILE, 'Notes the user keeps with the project.\n');
   return { expected };
@@ -235,27 +293,39 @@ async function commitAll(projectDir: string, message: string): Promise<void> {
 }
 
 function snapshot(projectDir: string): Map<string, string> {
-  return new Map([...readTree(projectDir)].filter(([path]) => !path.startsWith('.git/')).map(([path, file]) => [path, `${file.mode}:${file.contents.toString('base64')}`]));
+  return new Map(
+    [...readTree(projectDir)]
+      .filter(([path]) => !path.startsWith('.git/'))
+      .map(([path, file]) => [path, `${file.mode}:${file.contents.toString('base64')}`]),
+  );
 }
 
 /** The generated project's own install, setup, tests and linters, on the smoke stack (the current root with SMOKE_ROOT). */
-async function ownTestsAndLinters(framework: FrameworkDefinition, projectDir: string, options: OptionValues, say: (line: string) => void): Promise<void> {
+async function ownTestsAndLinters(
+  framework: FrameworkDefinition,
+  projectDir: string,
+  options: OptionValues,
+  say: (line: string) => void,
+): Promise<void> {
   const stack = defaultStack();
   say(`the project's own commands on the ${describeStack(stack)}`);
-  const checks = CHECKS[framework.id];
+  const checks = CHECKS[framework.id as FrameworkId];
   const services = await provideServices(servicesFor(framework, options));
   const { NODE_ENV: _vitestMode, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = { ...inherited, ...checks.env, ...services.env };
   const context: CommandContext = { packageManager: 'npm', harness: HARNESS_DIR, python: 'python3' };
   const available = availableOn(stack);
   const steps = [
-    ...(framework.smokeInstall ?? framework.commands.install).map((command) => ['install', preferFaster(command, available)] as const),
+    ...(framework.smokeInstall ?? framework.commands.install).map(
+      (command) => ['install', preferFaster(command, available)] as const,
+    ),
     ...framework.commands.setup.map((command) => ['setup', command] as const),
     ...framework.commands.test.map((command) => ["the project's own tests", command] as const),
     ...framework.commands.lint.map((command) => ["the project's own linter", command] as const),
   ];
   try {
-    for (const [step, command] of steps) await runStep(step, expandCommand(command, context), projectDir, { ...env, ...command.env }, say, stack);
+    for (const [step, command] of steps)
+      await runStep(step, expandCommand(command, context), projectDir, { ...env, ...command.env }, say, stack);
   } finally {
     await services.release();
   }
@@ -266,27 +336,46 @@ async function cli(args: string[], cwd: string) {
 }
 
 /** Generates a project with the older build (git init and first commit included). */
-async function generateWithOlder(framework: FrameworkDefinition, older: OlderBuild, options: OptionValues = {}): Promise<string> {
+async function generateWithOlder(
+  framework: FrameworkDefinition,
+  older: OlderBuild,
+  options: OptionValues = {},
+): Promise<string> {
   const workDir = mkdtempSync(join(scratch, `${framework.id}-`));
   const cliOfOlder = join(older.root, 'dist/create-backend.js');
-  await runStep('generate with the older build', ['node', cliOfOlder, NAME, '--framework', framework.id, '--yes', '--no-install', ...optionFlags(options)], workDir, process.env, log(framework.id));
+  await runStep(
+    'generate with the older build',
+    ['node', cliOfOlder, NAME, '--framework', framework.id, '--yes', '--no-install', ...optionFlags(options)],
+    workDir,
+    process.env,
+    log(framework.id),
+  );
   const projectDir = join(workDir, NAME);
   if (!existsSync(join(projectDir, '.git'))) await commitAll(projectDir, 'generated');
   return projectDir;
 }
 
-function assertUpdated(projectDir: string, next: Map<string, string>, edits: UserEdits, older: OlderBuild, envBefore: Buffer | undefined): void {
+function assertUpdated(
+  projectDir: string,
+  next: Map<string, string>,
+  edits: UserEdits,
+  older: OlderBuild,
+  envBefore: Buffer | undefined,
+): void {
   const after = readTree(projectDir);
   for (const [path, text] of next) {
     if (path === '.env' || edits.expected.has(path)) continue;
     expect(after.get(path)?.contents.toString('utf8'), `${path}: the current build's version`).toBe(text);
   }
-  for (const [path, text] of edits.expected) expect(after.get(path)?.contents.toString('utf8'), `${path}: upstream changes with the user's edit`).toBe(text);
+  for (const [path, text] of edits.expected)
+    expect(after.get(path)?.contents.toString('utf8'), `${path}: upstream changes with the user's edit`).toBe(text);
   expect(readFileSync(join(projectDir, 'README.md'), 'utf8')).not.toContain(OLDER_ONLY_LINE);
   expect(after.has(OLDER_ONLY_FILE), `${OLDER_ONLY_FILE} (removed upstream, unchanged) is deleted`).toBe(false);
   expect(after.has(older.lacks), `${older.lacks} (added upstream) is added`).toBe(true);
   if (envBefore) expect(readFileSync(join(projectDir, '.env')).equals(envBefore), '.env is untouched').toBe(true);
-  expect(parseRecord(readFileSync(join(projectDir, RECORD_PATH), 'utf8'), RECORD_PATH).version).toBe(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')).version);
+  expect(parseRecord(readFileSync(join(projectDir, RECORD_PATH), 'utf8'), RECORD_PATH).version).toBe(
+    JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')).version,
+  );
 }
 
 const UPDATED: FrameworkId[] = ['express', 'flask', 'django', 'laravel', 'rails'];
@@ -308,7 +397,12 @@ describe('create-backend update', () => {
       expect(update.exitCode, update.all).toBe(0);
       try {
         assertUpdated(projectDir, next, edits, older, envBefore);
-        await ownTestsAndLinters(framework, projectDir, JSON.parse(readFileSync(join(projectDir, RECORD_PATH), 'utf8')).options, say);
+        await ownTestsAndLinters(
+          framework,
+          projectDir,
+          JSON.parse(readFileSync(join(projectDir, RECORD_PATH), 'utf8')).options,
+          say,
+        );
       } catch (error) {
         keepScratch = true;
         say(`kept for inspection: ${projectDir}`);
@@ -323,7 +417,10 @@ describe('create-backend update', () => {
     const projectDir = await generateWithOlder(framework, older);
     const readme = join(projectDir, 'README.md');
     // the user rewrites the line upstream removed
-    writeFileSync(readme, readFileSync(readme, 'utf8').replace(OLDER_ONLY_LINE, '<!-- The user rewrote this line. -->'));
+    writeFileSync(
+      readme,
+      readFileSync(readme, 'utf8').replace(OLDER_ONLY_LINE, '<!-- The user rewrote this line. -->'),
+    );
 
     const dirty = snapshot(projectDir);
     const gitStatus = await git(projectDir, 'status', '--porcelain');
@@ -340,14 +437,19 @@ describe('create-backend update', () => {
     expect(update.stderr).toContain('update left conflicts in 1 file(s): README.md');
     expect(update.stdout).toMatch(/Conflicts in 1 file\(s\)[^\n]*\n {2}README\.md$/m);
     const text = readFileSync(readme, 'utf8');
-    expect(text).toMatch(/^<<<<<<< yours\n<!-- The user rewrote this line\. -->\n=======\n>>>>>>> create-backend \S+\n/m);
+    expect(text).toMatch(
+      /^<<<<<<< yours\n<!-- The user rewrote this line\. -->\n=======\n>>>>>>> create-backend \S+\n/m,
+    );
     for (const [path, file] of readTree(projectDir)) {
-      if (!path.startsWith('.git/')) expect(/^(<<<<<<<|>>>>>>>) /m.test(file.contents.toString('latin1')), path).toBe(path === 'README.md');
+      if (!path.startsWith('.git/'))
+        expect(/^(<<<<<<<|>>>>>>>) /m.test(file.contents.toString('latin1')), path).toBe(path === 'README.md');
     }
     // every file it changed is in its list
     for (const line of (await git(projectDir, 'status', '--porcelain')).split('\n').filter(Boolean)) {
       const path = line.slice(3);
-      expect(update.stdout, `${path} changed but not listed`).toMatch(new RegExp(`^ +\\S+ +${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( |$)`, 'm'));
+      expect(update.stdout, `${path} changed but not listed`).toMatch(
+        new RegExp(`^ +\\S+ +${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( |$)`, 'm'),
+      );
     }
   });
 
@@ -356,7 +458,13 @@ describe('create-backend update', () => {
       const framework = findFramework(id)!;
       const say = log(id);
       const workDir = mkdtempSync(join(scratch, `${id}-redis-`));
-      await runStep('generate (memory cache)', ['node', CLI, NAME, '--framework', id, '--yes', '--no-install', '--cache', 'memory'], workDir, process.env, say);
+      await runStep(
+        'generate (memory cache)',
+        ['node', CLI, NAME, '--framework', id, '--yes', '--no-install', '--cache', 'memory'],
+        workDir,
+        process.env,
+        say,
+      );
       const projectDir = join(workDir, NAME);
       const next = await currentRendering(projectDir, ['--cache', 'redis']);
       const edits = editLikeAUser(framework, projectDir, next);
@@ -368,7 +476,13 @@ describe('create-backend update', () => {
 
       const fresh = join(workDir, 'fresh');
       mkdirSync(fresh);
-      await runStep('generate (--cache redis)', ['node', CLI, NAME, '--framework', id, '--yes', '--no-install', '--no-git', '--cache', 'redis'], fresh, process.env, say);
+      await runStep(
+        'generate (--cache redis)',
+        ['node', CLI, NAME, '--framework', id, '--yes', '--no-install', '--no-git', '--cache', 'redis'],
+        fresh,
+        process.env,
+        say,
+      );
       const wanted = readTree(join(fresh, NAME));
       const after = readTree(projectDir);
       for (const [path, file] of wanted) {

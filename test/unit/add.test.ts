@@ -53,13 +53,25 @@ describe('add resource in an Express project', () => {
     const { code } = await add(dir, 'resource', 'book', '--fields', 'title:string,pages:integer,published:boolean');
     expect(code).toBe(0);
     const files = snapshot(dir);
-    for (const path of ['src/books/book.ts', 'src/books/book-repository.ts', 'src/books/sqlite-book-repository.ts', 'migrations/002_create_books.sql', 'src/routes/books.ts', 'test/books-api.test.ts', 'test/book-repository.test.ts']) {
+    for (const path of [
+      'src/books/book.ts',
+      'src/books/book-repository.ts',
+      'src/books/sqlite-book-repository.ts',
+      'migrations/002_create_books.sql',
+      'src/routes/books.ts',
+      'test/books-api.test.ts',
+      'test/book-repository.test.ts',
+    ]) {
       expect(files[path], path).toBeDefined();
     }
     expect(files['src/books/book.ts']).toContain('pages: z.int().min(-2147483648).max(2147483647),');
     expect(files['src/books/book.ts']).toContain('published: fields.published.default(false),');
-    expect(files['migrations/002_create_books.sql']).toContain('title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),');
-    expect(files['src/routes/api.ts']).toContain("  router.use('/tasks', tasksRouter(tasks, cache));\n  router.use('/books', booksRouter(books, cache));");
+    expect(files['migrations/002_create_books.sql']).toContain(
+      'title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),',
+    );
+    expect(files['src/routes/api.ts']).toContain(
+      "  router.use('/tasks', tasksRouter(tasks, cache));\n  router.use('/books', booksRouter(books, cache));",
+    );
     expect(files['src/routes/books.ts']).toContain('invalidateAfterWrite(cache, BOOKS_TAG)');
     expect(files['src/database.ts']).toContain('    books: new SqliteBookRepository(db),');
     expect(files['src/openapi.ts']).toContain("'/api/books/{id}': {");
@@ -76,13 +88,23 @@ describe('add resource in an Express project', () => {
   it('lands a second resource beside the first, with the next migration', async () => {
     const dir = await generate('express');
     await add(dir, 'resource', 'book', '--fields', 'title:string');
-    await add(dir, 'resource', 'author', '--fields', 'name:string,born_on:date?,rating:decimal?,bio:text?,seen_at:datetime?');
+    await add(
+      dir,
+      'resource',
+      'author',
+      '--fields',
+      'name:string,born_on:date?,rating:decimal?,bio:text?,seen_at:datetime?',
+    );
     const files = snapshot(dir);
     expect(files['migrations/003_create_authors.sql']).toContain('born_on TEXT,');
     expect(files['src/routes/api.ts']).toMatch(/router\.use\('\/tasks'.*\n.*'\/authors'.*\n.*'\/books'/);
     expect(files['src/app.ts']).toContain('apiRouter({ tasks, authors, books, cache, config })');
-    expect(files['test/helpers.ts']).toContain('createApp({ config, tasks, authors, books, cache, logRequests: false }), tasks, authors, books, cache, config');
-    expect(files['test/task-repository.test.ts']).toContain("['001_create_tasks', '002_create_books', '003_create_authors']");
+    expect(files['test/helpers.ts']).toContain(
+      'createApp({ config, tasks, authors, books, cache, logRequests: false }), tasks, authors, books, cache, config',
+    );
+    expect(files['test/task-repository.test.ts']).toContain(
+      "['001_create_tasks', '002_create_books', '003_create_authors']",
+    );
     expect(files['src/authors/author.ts']).toContain('bornOn: fields.bornOn.nullable().optional(),');
     expect(files['src/authors/author.ts']).toContain('function isStorableMoment(value: string): boolean {');
   });
@@ -91,9 +113,13 @@ describe('add resource in an Express project', () => {
     const dir = await generate('express', { db: 'postgres' });
     await add(dir, 'resource', 'book', '--fields', 'title:string,published_on:date');
     const files = snapshot(dir);
-    expect(files['src/books/postgres-book-repository.ts']).toContain("to_char(published_on, 'YYYY-MM-DD') AS published_on");
+    expect(files['src/books/postgres-book-repository.ts']).toContain(
+      "to_char(published_on, 'YYYY-MM-DD') AS published_on",
+    );
     expect(files['migrations/002_create_books.sql']).toContain('seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,');
-    expect(files['src/database.ts']).toContain('tasks: new PostgresTaskRepository(pool), books: new PostgresBookRepository(pool), ');
+    expect(files['src/database.ts']).toContain(
+      'tasks: new PostgresTaskRepository(pool), books: new PostgresBookRepository(pool), ',
+    );
     expect(files['src/books/sqlite-book-repository.ts']).toBeUndefined();
   });
 
@@ -130,9 +156,14 @@ describe('add resource in an Express project', () => {
 
   it('refuses when a file it registers in was edited away from its anchor, writing nothing', async () => {
     const dir = await generate('express');
-    writeFileSync(join(dir, 'src/routes/api.ts'), read(dir, 'src/routes/api.ts').replace("router.use('/tasks'", "router.use('/todo'"));
+    writeFileSync(
+      join(dir, 'src/routes/api.ts'),
+      read(dir, 'src/routes/api.ts').replace("router.use('/tasks'", "router.use('/todo'"),
+    );
     const before = snapshot(dir);
-    await expect(add(dir, 'resource', 'book', '--fields', 'title:string')).rejects.toThrow(/src\/routes\/api\.ts no longer has the line/);
+    await expect(add(dir, 'resource', 'book', '--fields', 'title:string')).rejects.toThrow(
+      /src\/routes\/api\.ts no longer has the line/,
+    );
     expect(snapshot(dir)).toEqual(before);
   });
 });
@@ -141,21 +172,36 @@ describe('add resource elsewhere', () => {
   it('refuses a folder create-backend did not generate', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'package.json'), '{}');
-    await expect(add(dir, 'resource', 'book', '--fields', 'title:string')).rejects.toThrow(/was not generated by create-backend/);
+    await expect(add(dir, 'resource', 'book', '--fields', 'title:string')).rejects.toThrow(
+      /was not generated by create-backend/,
+    );
     expect(Object.keys(snapshot(dir))).toEqual(['package.json']);
   });
 
-  it.each(['flask', 'laravel', 'rails'])('refuses a %s project with one line naming what is supported', async (framework) => {
-    const dir = await generate(framework);
-    const before = snapshot(dir);
-    await expect(add(dir, 'resource', 'book', '--fields', 'title:string')).rejects.toThrow(new RegExp(`supports projects of these starters so far: express.*; this project is ${framework}\\. Nothing was written\\.$`));
-    expect(snapshot(dir)).toEqual(before);
-  });
+  it.each(['flask', 'laravel', 'rails'])(
+    'refuses a %s project with one line naming what is supported',
+    async (framework) => {
+      const dir = await generate(framework);
+      const before = snapshot(dir);
+      await expect(add(dir, 'resource', 'book', '--fields', 'title:string')).rejects.toThrow(
+        new RegExp(
+          `supports projects of these starters so far: express.*; this project is ${framework}\\. Nothing was written\\.$`,
+        ),
+      );
+      expect(snapshot(dir)).toEqual(before);
+    },
+  );
 });
 
 describe('resource names', () => {
   it('makes every form a generator needs', () => {
-    expect(parseResource('line_item', 'unit_price:decimal')).toMatchObject({ plural: 'line_items', pascal: 'LineItem', pluralCamel: 'lineItems', kebabPlural: 'line-items', fields: [{ name: 'unit_price', camel: 'unitPrice', type: 'decimal', required: true }] });
+    expect(parseResource('line_item', 'unit_price:decimal')).toMatchObject({
+      plural: 'line_items',
+      pascal: 'LineItem',
+      pluralCamel: 'lineItems',
+      kebabPlural: 'line-items',
+      fields: [{ name: 'unit_price', camel: 'unitPrice', type: 'decimal', required: true }],
+    });
     expect(['category', 'box', 'match', 'day'].map(pluralOf)).toEqual(['categories', 'boxes', 'matches', 'days']);
     expect(parseResource('note', 'body:text?').fields[0]).toMatchObject({ required: false });
   });
@@ -164,13 +210,19 @@ describe('resource names', () => {
 describe('plain plop', () => {
   it('runs the same resource generator as add (npm run plop -- --dest <project> express:resource)', async () => {
     const dir = await generate('express');
-    const plop = await nodePlop(join(import.meta.dirname, '../../dist/generators/plopfile.js'), { destBasePath: dir, force: false });
+    const plop = await nodePlop(join(import.meta.dirname, '../../dist/generators/plopfile.js'), {
+      destBasePath: dir,
+      force: false,
+    });
     expect(plop.getGeneratorList().map((generator) => generator.name)).toContain('express:resource');
     const viaAdd = await generate('express');
     await add(viaAdd, 'resource', 'book', '--fields', 'title:string,pages:integer?');
-    const result = await plop.getGenerator('express:resource').runActions({ name: 'book', fields: 'title:string,pages:integer?' });
+    const result = await plop
+      .getGenerator('express:resource')
+      .runActions({ name: 'book', fields: 'title:string,pages:integer?' });
     expect(result.failures).toEqual([]);
-    const strip = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).filter(([path]) => !['.env', '.create-backend.json'].includes(path)));
+    const strip = (files: Record<string, string>) =>
+      Object.fromEntries(Object.entries(files).filter(([path]) => !['.env', '.create-backend.json'].includes(path)));
     expect(strip(snapshot(dir))).toEqual(strip(snapshot(viaAdd)));
   });
 });

@@ -2,21 +2,33 @@ import { describe, expect, it } from 'vitest';
 import { optionFlagKinds, parseArgs } from '../../src/args.js';
 import type { FrameworkDefinition } from '../../src/framework.js';
 import { FRAMEWORKS } from '../../generators/index.js';
+import { choiceOption, toggleOption } from './helpers.js';
 
 const base = FRAMEWORKS[0]!;
 const withOptions: FrameworkDefinition = {
   ...base,
   options: [
-    { kind: 'choice', name: 'db', message: 'Database', default: 'sqlite', choices: [{ value: 'sqlite', label: 'SQLite' }, { value: 'postgres', label: 'PostgreSQL' }] },
-    { kind: 'choice', name: 'cache', message: 'Cache', default: 'memory', choices: [{ value: 'memory', label: 'Memory' }, { value: 'none', label: 'None' }] },
-    { kind: 'toggle', name: 'login', message: 'Login', default: true },
+    choiceOption('db', ['sqlite', 'postgres']),
+    choiceOption('cache', ['memory', 'none']),
+    toggleOption('login'),
   ],
 };
 
 describe('parseArgs', () => {
   it('reads the directory and the global flags', () => {
-    const args = parseArgs(['api', '-f', 'express', '--yes', '--no-install', '--no-git', '--force', '--dry-run'], FRAMEWORKS);
-    expect(args).toMatchObject({ directory: 'api', framework: 'express', yes: true, install: false, git: false, force: true, dryRun: true });
+    const args = parseArgs(
+      ['api', '-f', 'express', '--yes', '--no-install', '--no-git', '--force', '--dry-run'],
+      FRAMEWORKS,
+    );
+    expect(args).toMatchObject({
+      directory: 'api',
+      framework: 'express',
+      yes: true,
+      install: false,
+      git: false,
+      force: true,
+      dryRun: true,
+    });
   });
 
   it('defaults to installing and committing', () => {
@@ -24,7 +36,10 @@ describe('parseArgs', () => {
   });
 
   it('accepts --flag=value and --flag value', () => {
-    expect(parseArgs(['--framework=flask', '--description', 'An API'], FRAMEWORKS)).toMatchObject({ framework: 'flask', description: 'An API' });
+    expect(parseArgs(['--framework=flask', '--description', 'An API'], FRAMEWORKS)).toMatchObject({
+      framework: 'flask',
+      description: 'An API',
+    });
   });
 
   it('reads framework options: choices take a value, toggles are switches', () => {
@@ -38,7 +53,9 @@ describe('parseArgs', () => {
   });
 
   it('rejects an unknown flag with a one-line message', () => {
-    expect(() => parseArgs(['--frobnicate'], FRAMEWORKS)).toThrow(/^Unknown option "--frobnicate"\. Run create-backend --help/);
+    expect(() => parseArgs(['--frobnicate'], FRAMEWORKS)).toThrow(
+      /^Unknown option "--frobnicate"\. Run create-backend --help/,
+    );
     expect(() => parseArgs(['-z'], FRAMEWORKS)).toThrow(/Unknown option "-z"/);
   });
 
@@ -61,7 +78,11 @@ describe('parseArgs', () => {
 
   it('knows every framework option flag with one kind across frameworks', () => {
     expect(() => optionFlagKinds(FRAMEWORKS)).not.toThrow();
-    const clash: FrameworkDefinition = { ...withOptions, id: 'flask', options: [{ kind: 'toggle', name: 'db', message: 'x', default: true }] };
+    const clash: FrameworkDefinition = {
+      ...withOptions,
+      id: 'flask',
+      options: [{ kind: 'toggle', name: 'db', message: 'x', default: true }],
+    };
     expect(() => optionFlagKinds([withOptions, clash])).toThrow(/--db is a choice in one framework and a toggle/);
   });
 });

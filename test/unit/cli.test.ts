@@ -1,45 +1,69 @@
-// The built CLI, run as a user runs it (no TTY), against temporary folders.
-import { spawn } from 'node:child_process';
+// runCli in-process, as a user runs it without a terminal (and, with an injected asker,
+// in one), against temporary folders.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { tempDir, writeTree } from './helpers.js';
+import { FRAMEWORKS } from '../../generators/index.js';
+import { SUBCOMMANDS } from '../../src/main.js';
+import type { Asker } from '../../src/spec.js';
+import { INSTALL_LOG } from '../../src/post-steps.js';
+import { fakeNpm, runInProcess, tempDir, writeTree } from './helpers.js';
 
-const CLI = join(import.meta.dirname, '../../dist/create-backend.js');
-const run = (args: string[], cwd: string, input = '') =>
-  execa(process.execPath, [CLI, ...args], { cwd, input, reject: false, env: { NO_COLOR: '1', CI: 'true' } });
+const GENERATE = ['--yes', '--no-install', '--no-git'];
 
-describe('create-backend (built CLI, no terminal)', () => {
+/** An asker that answers from a script and records what it was asked. */
+function scriptedAsker(answers: { name?: string[]; framework?: string }) {
+  const asked: string[] = [];
+  const names = [...(answers.name ?? [])];
+  const asker: Asker = {
+    projectName: async (_initial, problem, reason) => {
+      asked.push(reason ? `name, because ${reason}` : 'name');
+      // a terminal asks again while the answer has a problem; the script's next answer is that
+      for (let name = names.shift(); name !== undefined; name = names.shift()) {
+        const why = problem(name);
+        if (!why) return name;
+        asked.push(`refused: ${why}`);
+      }
+      throw new Error('the script ran out of names');
+    },
+    framework: async (frameworks) => {
+      asked.push('framework');
+      return frameworks.find((framework) => framework.id === answers.framework)!;
+    },
+    option: async (option) => {
+      asked.push(option.name);
+      return option.default;
+    },
+  };
+  return { asker, asked };
+}
+
+describe('create-backend (in-process)', () => {
   it('prints help and version', async () => {
-    const cwd = tempDir();
-    const help = await run(['--help'], cwd);
-    expect(help.exitCode).toBe(0);
+    const help = await runInProcess(['--help']);
+    expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: create-backend [directory] [options]');
-    expect((await run(['--version'], cwd)).stdout).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(help.stdout).toContain(`--framework <${FRAMEWORKS.map((framework) => framework.id).join('|')}>`);
+    expect((await runInProcess(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
-  it('lists frameworks as text and JSON', async () => {
-    const cwd = tempDir();
-    expect((await run(['--list'], cwd)).stdout).toMatch(/^express +Express/);
-    const list = JSON.parse((await run(['--list', '--json'], cwd)).stdout) as { id: string; commands: { test: string[] } }[];
-    expect(list.map((framework) => framework.id)).toEqual(['express', 'django', 'laravel', 'rails', 'flask']);
-    expect(list[0]!.commands.test).toEqual(['{pm} test']);
-  });
-
-  it('fails in one line naming --framework when input is not a terminal, leaving nothing', async () => {
-    const cwd = tempDir();
-    const result = await run(['x'], cwd, '\n');
-    expect(result.exitCode).toBe(1);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toContain('--framework');
-    expect(readdirSync(cwd)).toEqual([]);
+  it('lists frameworks as text and JSON, from the definitions', async () => {
+    expect((await runInProcess(['--list'])).stdout).toMatch(
+      new RegExp(`^${FRAMEWORKS[0]!.id} +${FRAMEWORKS[0]!.label}`),
+    );
+    const list = JSON.parse((await runInProcess(['--list', '--json'])).stdout) as {
+      id: string;
+      commands: { test: string[] };
+    }[];
+    expect(list.map((framework) => framework.id)).toEqual(FRAMEWORKS.map((framework) => framework.id));
+    expect(list.find((framework) => framework.id === 'express')!.commands.test).toEqual(['{pm} test']);
   });
 
   it('--dry-run prints the tree and writes nothing', async () => {
     const cwd = tempDir();
-    const result = await run(['demo', '--framework', 'express', '--yes', '--dry-run'], cwd);
-    expect(result.exitCode).toBe(0);
+    const result = await runInProcess(['demo', '--framework', 'express', '--yes', '--dry-run'], { cwd });
+    expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^demo\/\n/);
     expect(result.stdout).toContain('package.json');
     expect(result.stdout).toMatch(/files would be written to .*dry run: nothing written/);
@@ -48,27 +72,68 @@ describe('create-backend (built CLI, no terminal)', () => {
 
   it('generates a project and prints the next steps', async () => {
     const cwd = tempDir();
-    const result = await run(['demo', '--framework', 'express', '--yes', '--no-install', '--no-git'], cwd);
-    expect(result.exitCode, result.stderr).toBe(0);
+    const result = await runInProcess(['demo', '--framework', 'express', ...GENERATE], { cwd });
+    expect(result.code, result.stderr).toBe(0);
     expect(readdirSync(cwd)).toEqual(['demo']);
     expect(JSON.parse(readFileSync(join(cwd, 'demo/package.json'), 'utf8')).name).toBe('demo');
     expect(result.stdout).toContain('cd demo');
     expect(result.stdout).toContain('npm install');
+    expect(result.stdout).not.toContain('docker compose');
+  });
+
+  it.each(['apps/api', './apps/api/', 'apps//api'])(
+    'creates the nested folder %s, named after its last segment',
+    async (directory) => {
+      const cwd = tempDir();
+      const result = await runInProcess([directory, '--framework', 'express', ...GENERATE], { cwd });
+      expect(result.code, result.stderr).toBe(0);
+      expect(JSON.parse(readFileSync(join(cwd, 'apps/api/package.json'), 'utf8')).name).toBe('api');
+      expect(result.stdout).toContain(`cd ${directory.replace(/\/+$/, '')}\n`);
+    },
+  );
+
+  it('writes to an absolute target path as given, not below the working directory', async () => {
+    const cwd = tempDir();
+    const elsewhere = join(tempDir(), 'deep', 'api');
+    const result = await runInProcess([elsewhere, '-f', 'express', ...GENERATE], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    expect(readdirSync(cwd)).toEqual([]);
+    expect(readdirSync(elsewhere)).toContain('package.json');
+  });
+
+  it('says to start the services the options need, first', async () => {
+    const result = await runInProcess(['demo', '-f', 'django', '--db', 'postgres', '--cache', 'redis', ...GENERATE]);
+    expect(result.code, result.stderr).toBe(0);
+    const steps = result.stdout.slice(result.stdout.indexOf('Next steps:')).split('\n');
+    const services = steps.findIndex((line) => line.includes('docker compose up -d db redis'));
+    expect(services, result.stdout).toBeGreaterThan(0);
+    expect(steps[services]).toContain('PostgreSQL and Redis');
+    expect(services).toBeLessThan(steps.findIndex((line) => line.includes('manage.py migrate')));
   });
 
   it('refuses a non-empty target without --force and leaves it untouched', async () => {
     const cwd = tempDir();
     writeTree(cwd, { 'api/notes.txt': 'mine' });
-    const result = await run(['api', '--framework', 'express', '--yes', '--no-install', '--no-git'], cwd);
-    expect(result.exitCode).toBe(1);
+    const result = await runInProcess(['api', '--framework', 'express', ...GENERATE], { cwd });
+    expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe('error: Directory "api" is not empty. Use --force to add files to it.');
     expect(readdirSync(join(cwd, 'api'))).toEqual(['notes.txt']);
   });
 
-  it('makes a git repository with a first commit', async () => {
+  it('adds to a non-empty folder with --force, keeping what was there', async () => {
     const cwd = tempDir();
-    const result = await run(['demo', '--framework', 'express', '--yes', '--no-install'], cwd);
-    expect(result.exitCode, result.stderr).toBe(0);
+    writeTree(cwd, { 'api/notes.txt': 'mine' });
+    const result = await runInProcess(['api', '--framework', 'express', '--force', ...GENERATE], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(join(cwd, 'api/notes.txt'), 'utf8')).toBe('mine');
+    expect(existsSync(join(cwd, 'api/package.json'))).toBe(true);
+  });
+
+  it('makes a git repository with a first commit, .env untracked', async () => {
+    const cwd = tempDir();
+    const result = await runInProcess(['demo', '--framework', 'express', '--yes', '--no-install'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/✔ Initializing a git repository \(\d/);
     const log = await execa('git', ['log', '--oneline'], { cwd: join(cwd, 'demo') });
     expect(log.stdout).toContain('Initial commit from create-backend');
     const tracked = (await execa('git', ['ls-files'], { cwd: join(cwd, 'demo') })).stdout.split('\n');
@@ -78,72 +143,121 @@ describe('create-backend (built CLI, no terminal)', () => {
   it('skips git init inside an existing work tree, and says so', async () => {
     const cwd = tempDir();
     await execa('git', ['init', '-q'], { cwd });
-    const result = await run(['demo', '--framework', 'express', '--yes', '--no-install'], cwd);
-    expect(result.exitCode).toBe(0);
+    const result = await runInProcess(['demo', '--framework', 'express', '--yes', '--no-install'], { cwd });
+    expect(result.code).toBe(0);
     expect(result.stdout).toContain('Skipped git init: the project is inside an existing git work tree.');
     expect(existsSync(join(cwd, 'demo/.git'))).toBe(false);
   });
 
-  it('keeps the project and says how to finish when the install fails', async () => {
+  it('installs with one progress line per step and the time taken, and removes the log', async () => {
     const cwd = tempDir();
-    const result = await execa(process.execPath, [CLI, 'demo', '--framework', 'express', '--yes', '--no-git'], {
+    const result = await runInProcess(['demo', '-f', 'express', '--yes', '--no-git'], {
       cwd,
-      reject: false,
-      env: { NO_COLOR: '1', CI: 'true', PATH: '/nonexistent', npm_config_user_agent: 'npm/11 node/v20' },
+      env: { PATH: fakeNpm('echo "added 1 package"'), npm_config_user_agent: 'npm/11 node/v20' },
     });
-    expect(result.exitCode).toBe(1);
-    expect(result.stderr).toMatch(/Installing dependencies failed .* The project is kept; finish with: cd demo && npm install/);
-    expect(existsSync(join(cwd, 'demo/package.json'))).toBe(true);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(
+      /^› Installing dependencies: npm install\n✔ Installing dependencies: npm install \(\d+(\.\d)? m?s\)$/m,
+    );
+    expect(result.stdout).not.toContain('added 1 package');
+    expect(existsSync(join(cwd, 'demo', INSTALL_LOG))).toBe(false);
   });
 
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    it(`${signal} while writing leaves no staging folder and no target`, async () => {
-      const cwd = tempDir();
-      const child = spawn('node', [CLI, 'demo', '--framework', 'express', '--yes', '--no-install', '--no-git'], {
-        cwd,
-        env: { ...process.env, NO_COLOR: '1', CI: 'true', CREATE_BACKEND_PAUSE_BEFORE_MOVE: '20000' },
-      });
-      let stderr = '';
-      await new Promise<void>((resolve) => {
-        child.stderr.on('data', (chunk: Buffer) => {
-          stderr += chunk.toString();
-          if (stderr.includes('staged')) resolve();
-        });
-      });
-      expect(readdirSync(cwd).some((name) => name.startsWith('.create-backend-staging-'))).toBe(true);
-      child.kill(signal);
-      const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
-      expect(code).toBe(signal === 'SIGINT' ? 130 : 143);
-      expect(stderr).toContain('nothing was written');
-      expect(readdirSync(cwd)).toEqual([]);
+  it('keeps the project and the installer log, and says how to finish, when the install fails', async () => {
+    const cwd = tempDir();
+    const result = await runInProcess(['demo', '-f', 'express', '--yes'], {
+      cwd,
+      env: { PATH: fakeNpm('echo "npm ERR! no network" >&2; exit 1'), npm_config_user_agent: 'npm/11 node/v20' },
     });
-  }
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^✖ Installing dependencies: npm install \(/m);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `Installing dependencies failed \\(.*exit code 1.*\\); its output is in demo/${INSTALL_LOG}\\. The project is kept; finish with: cd demo && npm install`,
+      ),
+    );
+    expect(readFileSync(join(cwd, 'demo', INSTALL_LOG), 'utf8')).toContain('npm ERR! no network');
+    expect(existsSync(join(cwd, 'demo/package.json'))).toBe(true);
+    // the log stays out of the first commit
+    const tracked = (await execa('git', ['ls-files'], { cwd: join(cwd, 'demo') })).stdout.split('\n');
+    expect(tracked).toContain('package.json');
+    expect(tracked).not.toContain(INSTALL_LOG);
+  });
 
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    it(`${signal} while installing keeps the project and says how to finish`, async () => {
-      const cwd = tempDir();
-      const bin = tempDir();
-      // a package manager that takes its time, so the signal lands mid-install
-      writeTree(bin, { npm: { contents: '#!/bin/sh\necho installing\nexec sleep 30\n', mode: 0o755 } });
-      const child = spawn(process.execPath, [CLI, 'demo', '--framework', 'express', '--yes', '--no-git'], {
-        cwd,
-        env: { ...process.env, NO_COLOR: '1', CI: 'true', PATH: `${bin}:${process.env.PATH}`, npm_config_user_agent: 'npm/11 node/v20' },
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      await new Promise<void>((resolve) => {
-        child.stdout.on('data', (chunk: Buffer) => {
-          stdout += chunk.toString();
-          if (stdout.includes('installing')) resolve();
-        });
-      });
-      child.kill(signal);
-      const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
-      expect(code).toBe(signal === 'SIGINT' ? 130 : 143);
-      expect(existsSync(join(cwd, 'demo/package.json'))).toBe(true);
-      expect(stderr).toMatch(/while installing\. The project is kept in .*demo; run the install again/);
-      expect(stderr).toContain('npm install');
-    });
-  }
+  it('dispatches subcommands by their name: update', async () => {
+    expect(Object.keys(SUBCOMMANDS)).toContain('update');
+    const help = await runInProcess(['update', '--help']);
+    expect(help.code, help.stderr).toBe(0);
+    expect(help.stdout).toMatch(/update/);
+    const outside = await runInProcess(['update']);
+    expect(outside.code).toBe(1);
+    expect(outside.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('create-backend in a terminal (injected asker)', () => {
+  it('asks the name, the framework, then its options', async () => {
+    const cwd = tempDir();
+    const { asker, asked } = scriptedAsker({ name: ['shop'], framework: 'flask' });
+    const result = await runInProcess(['--no-install', '--no-git'], { cwd, tty: true, asker });
+    expect(result.code, result.stderr).toBe(0);
+    expect(asked).toEqual([
+      'name',
+      'framework',
+      ...FRAMEWORKS.find((framework) => framework.id === 'flask')!.options.map((option) => option.name),
+    ]);
+    expect(existsSync(join(cwd, 'shop/shop/__init__.py'))).toBe(true);
+  });
+
+  it('refuses a non-empty target before asking anything else', async () => {
+    const cwd = tempDir();
+    writeTree(cwd, { 'api/notes.txt': 'mine' });
+    const { asker, asked } = scriptedAsker({ framework: 'express' });
+    const result = await runInProcess(['api', '--no-install', '--no-git'], { cwd, tty: true, asker });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Directory "api" is not empty');
+    expect(asked).toEqual([]);
+  });
+
+  it('does not take a non-empty folder as the answer to the name question', async () => {
+    const cwd = tempDir();
+    writeTree(cwd, { 'api/notes.txt': 'mine' });
+    const { asker, asked } = scriptedAsker({ name: ['api', 'api2'], framework: 'express' });
+    const result = await runInProcess(['--no-install', '--no-git'], { cwd, tty: true, asker });
+    expect(result.code, result.stderr).toBe(0);
+    expect(asked.slice(0, 3)).toEqual([
+      'name',
+      'refused: Directory "api" is not empty. Use --force to add files to it.',
+      'framework',
+    ]);
+    expect(existsSync(join(cwd, 'api2/package.json'))).toBe(true);
+  });
+
+  it("checks the name against the framework's reserved names at the name question when --framework is given", async () => {
+    const { asker, asked } = scriptedAsker({ name: ['flask', 'shop'] });
+    const result = await runInProcess(['-f', 'flask', '--yes', '--no-install', '--no-git'], { tty: true, asker });
+    expect(result.code, result.stderr).toBe(0);
+    // --yes takes the default name without asking; without --yes the question refuses "flask"
+    expect(asked).toEqual([]);
+    const again = scriptedAsker({ name: ['flask', 'shop'] });
+    const second = await runInProcess(['-f', 'flask', '--no-install', '--no-git'], { tty: true, asker: again.asker });
+    expect(second.code, second.stderr).toBe(0);
+    expect(again.asked[1]).toMatch(
+      /^refused: Invalid project name "flask" for Flask: it would shadow the flask package/,
+    );
+  });
+
+  it('asks the name again when the framework chosen after it reserves that name', async () => {
+    const cwd = tempDir();
+    const { asker, asked } = scriptedAsker({ name: ['flask', 'shop'], framework: 'flask' });
+    const result = await runInProcess(['--no-install', '--no-git'], { cwd, tty: true, asker });
+    expect(result.code, result.stderr).toBe(0);
+    expect(asked).toEqual([
+      'name',
+      'framework',
+      'name, because Invalid project name "flask" for Flask: it would shadow the flask package.',
+      ...FRAMEWORKS.find((framework) => framework.id === 'flask')!.options.map((option) => option.name),
+    ]);
+    expect(readdirSync(cwd)).toEqual(['shop']);
+  });
 });

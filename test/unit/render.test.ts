@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { commentText, envValue, htmlText, jsonString, markdownText, singleQuotedString } from '../../src/handlebars.js';
 import { planProject } from '../../src/plan.js';
 import { mergePlans, planTree } from '../../src/render.js';
+import { diskStore } from '../../src/template-disk.js';
 import { buildTemplateData } from '../../src/template-data.js';
 import { express, fixtureFramework, tempDir, writeTree } from './helpers.js';
 
@@ -21,16 +22,17 @@ describe('the render rule', () => {
     'base/_overlays/extra/only.txt': 'overlay',
     'broken/bad.txt.hbs': '{{nope}}',
   });
+  const store = diskStore(root);
 
   it('renders only .hbs files and strips the suffix', async () => {
-    const files = await planTree(root, 'base', data);
+    const files = await planTree(store, 'base', data);
     const byPath = Object.fromEntries(files.map((file) => [file.path, file]));
     expect(byPath['README.md']!.contents).toBe('# My App\nSay "hi" \\\\ \\{\\{ &lt;b\\> $x \\#\\{y\\}\n');
     expect(byPath['README.md.hbs']).toBeUndefined();
   });
 
   it('copies every other file byte for byte, template syntax included', async () => {
-    const files = await planTree(root, 'base', data);
+    const files = await planTree(store, 'base', data);
     const page = files.find((file) => file.path === 'views/page.html')!;
     expect(Buffer.compare(page.contents as Buffer, readFileSync(join(root, 'base/views/page.html')))).toBe(0);
     const logo = files.find((file) => file.path === 'logo.png')!;
@@ -38,28 +40,30 @@ describe('the render rule', () => {
   });
 
   it('renames _gitignore to .gitignore', async () => {
-    const paths = (await planTree(root, 'base', data)).map((file) => file.path);
+    const paths = (await planTree(store, 'base', data)).map((file) => file.path);
     expect(paths).toContain('.gitignore');
     expect(paths).not.toContain('_gitignore');
   });
 
   it('keeps executable bits', async () => {
-    const run = (await planTree(root, 'base', data)).find((file) => file.path === 'bin/run')!;
+    const run = (await planTree(store, 'base', data)).find((file) => file.path === 'bin/run')!;
     expect(run.mode & 0o111).toBe(0o111);
   });
 
   it('renders path segments that hold {{ }}', async () => {
-    const init = (await planTree(root, 'base', data)).find((file) => file.path === 'my_app/__init__.py')!;
+    const init = (await planTree(store, 'base', data)).find((file) => file.path === 'my_app/__init__.py')!;
     expect(init.contents).toBe('NAME = "my-app"\n');
   });
 
   it('leaves _overlays out of the tree', async () => {
-    const paths = (await planTree(root, 'base', data)).map((file) => file.path);
+    const paths = (await planTree(store, 'base', data)).map((file) => file.path);
     expect(paths.some((path) => path.includes('only.txt'))).toBe(false);
   });
 
   it('names the template file when rendering fails (strict mode)', async () => {
-    await expect(planTree(root, 'broken', data)).rejects.toThrow(/Cannot render template broken\/bad\.txt\.hbs: .*nope/);
+    await expect(planTree(store, 'broken', data)).rejects.toThrow(
+      /Cannot render template broken\/bad\.txt\.hbs: .*nope/,
+    );
   });
 
   it('lets a later action replace a file of an earlier one', () => {
@@ -68,14 +72,14 @@ describe('the render rule', () => {
     expect(mergePlans([[a], [b]])).toEqual([b]);
   });
 
-  it('runs a framework\'s actions in order and skips the ones whose skip gives a reason', async () => {
+  it("runs a framework's actions in order and skips the ones whose skip gives a reason", async () => {
     const framework = fixtureFramework('base', {
       actions: () => [
         { type: 'renderTree', templates: 'base' },
         { type: 'renderTree', templates: 'base/_overlays/extra', skip: () => 'off' },
       ],
     });
-    const paths = (await planProject(framework, data, root)).map((file) => file.path);
+    const paths = (await planProject(framework, data, store)).map((file) => file.path);
     expect(paths).not.toContain('only.txt');
   });
 });

@@ -6,7 +6,10 @@ import { tempDir } from './helpers.js';
 
 describe('commands of a definition', () => {
   it('fills in the placeholders', () => {
-    const argv = expandCommand({ argv: ['{pm}', 'run', 'x', '--port={port}', '{python}', '{harness}/a'] }, { packageManager: 'pnpm', port: 4321, python: 'python3.12', harness: '/h' });
+    const argv = expandCommand(
+      { argv: ['{pm}', 'run', 'x', '--port={port}', '{python}', '{harness}/a'] },
+      { packageManager: 'pnpm', port: 4321, python: 'python3.12', harness: '/h' },
+    );
     expect(argv).toEqual(['pnpm', 'run', 'x', '--port=4321', 'python3.12', '/h/a']);
   });
 
@@ -26,7 +29,10 @@ describe('commands of a definition', () => {
   });
 
   it('prefers the faster installer only when it is available', () => {
-    const pip = { argv: ['.venv/bin/pip', 'install', '-r', 'requirements.txt'], faster: { argv: ['uv', 'pip', 'install', '-r', 'requirements.txt'] } };
+    const pip = {
+      argv: ['.venv/bin/pip', 'install', '-r', 'requirements.txt'],
+      faster: { argv: ['uv', 'pip', 'install', '-r', 'requirements.txt'] },
+    };
     expect(preferFaster(pip, (program) => program === 'uv').argv[0]).toBe('uv');
     expect(preferFaster(pip, () => false).argv[0]).toBe('.venv/bin/pip');
     expect(preferFaster({ argv: ['npm', 'install'] }, () => true).argv[0]).toBe('npm');

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { FrameworkDefinition } from '../../src/framework.js';
 import { optionFlags, smokeScenarios } from '../smoke/scenarios.js';
-import { express } from './helpers.js';
+import { choiceOption, express, toggleOption } from './helpers.js';
 
 const framework: FrameworkDefinition = {
   ...express,
   options: [
-    { kind: 'choice', name: 'db', message: 'db', default: 'sqlite', choices: [{ value: 'sqlite', label: 'a' }, { value: 'postgres', label: 'b', services: ['postgres'] }] },
-    { kind: 'choice', name: 'cache', message: 'c', default: 'memory', choices: [{ value: 'memory', label: 'a' }, { value: 'redis', label: 'b' }, { value: 'none', label: 'c' }] },
-    { kind: 'toggle', name: 'login', message: 'l', default: true },
-    { kind: 'toggle', name: 'csrf', message: 'c', default: true },
+    choiceOption('db', ['sqlite', 'postgres'], { postgres: ['postgres'] }),
+    choiceOption('cache', ['memory', 'redis', 'none']),
+    toggleOption('login'),
+    toggleOption('csrf'),
   ],
 };
 
@@ -17,13 +17,20 @@ describe('smoke scenarios', () => {
   const scenarios = smokeScenarios(framework);
 
   it('start with the defaults', () => {
-    expect(scenarios[0]).toEqual({ label: 'defaults', options: { db: 'sqlite', cache: 'memory', login: true, csrf: true } });
+    expect(scenarios[0]).toEqual({
+      label: 'defaults',
+      options: { db: 'sqlite', cache: 'memory', login: true, csrf: true },
+    });
   });
 
   it('test every value of every option at least once', () => {
     for (const option of framework.options) {
       const values = option.kind === 'choice' ? option.choices.map((choice) => choice.value) : [true, false];
-      for (const value of values) expect(scenarios.some((scenario) => scenario.options[option.name] === value), `${option.name}=${String(value)}`).toBe(true);
+      for (const value of values)
+        expect(
+          scenarios.some((scenario) => scenario.options[option.name] === value),
+          `${option.name}=${String(value)}`,
+        ).toBe(true);
     }
   });
 
@@ -44,6 +51,11 @@ describe('smoke scenarios', () => {
   });
 
   it('turn options into the CLI flags that choose them', () => {
-    expect(optionFlags({ db: 'postgres', login: false, csrf: true })).toEqual(['--db', 'postgres', '--no-login', '--csrf']);
+    expect(optionFlags({ db: 'postgres', login: false, csrf: true })).toEqual([
+      '--db',
+      'postgres',
+      '--no-login',
+      '--csrf',
+    ]);
   });
 });

@@ -17,8 +17,14 @@ describe('commands on a stack', () => {
   });
 
   it("keeps the host's npm settings out of the root and gives it the root's PATH", () => {
-    const env = stackEnv({ kind: 'root', root: '/r' }, { npm_config_node_gyp: '/usr/lib/x', npm_execpath: 'y', PATH: '/host/bin', DATABASE_URL: 'postgres://x' });
-    expect(env).toEqual({ DATABASE_URL: 'postgres://x', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' });
+    const env = stackEnv(
+      { kind: 'root', root: '/r' },
+      { npm_config_node_gyp: '/usr/lib/x', npm_execpath: 'y', PATH: '/host/bin', DATABASE_URL: 'postgres://x' },
+    );
+    expect(env).toEqual({
+      DATABASE_URL: 'postgres://x',
+      PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    });
   });
 });
 
@@ -40,7 +46,13 @@ describe('the attack stage', () => {
   });
 
   it('finds password hashes of every usual library and the given needles', () => {
-    for (const hash of ['pbkdf2_sha256$1000000$salt$h', 'scrypt:32768:8:1$salt$ab', '$2y$12$abcdefghijklmnopqrstuv', '$argon2id$v=19$m=65536', 'pbkdf2:sha256:600000$s$h']) {
+    for (const hash of [
+      'pbkdf2_sha256$1000000$salt$h',
+      'scrypt:32768:8:1$salt$ab',
+      '$2y$12$abcdefghijklmnopqrstuv',
+      '$argon2id$v=19$m=65536',
+      'pbkdf2:sha256:600000$s$h',
+    ]) {
       expect(() => assertNoLeak(`{"x":"${hash}"}`, [], 'GET /x')).toThrow(/password hash/);
     }
     expect(() => assertNoLeak('{"email":"a@example.com"}', ['a@example.com'], 'GET /x')).toThrow(/a@example.com/);

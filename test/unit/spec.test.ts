@@ -1,89 +1,109 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/args.js';
 import type { FrameworkDefinition } from '../../src/framework.js';
-import { packageManagerFromUserAgent, resolveSpec, resolveTarget, type Asker } from '../../src/spec.js';
-import { FRAMEWORKS } from '../../generators/index.js';
-import { express as realExpress } from './helpers.js';
+import { packageManagerFromUserAgent, resolveSpec, type Asker } from '../../src/spec.js';
+import { resolveTarget } from '../../src/target.js';
+import { choiceOption, express as realExpress, tempDir, toggleOption } from './helpers.js';
 
-// fixtures: an Express without options, a Flask with two, a starter not available yet
-const express: FrameworkDefinition = { ...realExpress, options: [] };
-
-const flask: FrameworkDefinition = {
-  ...express,
-  id: 'flask',
-  label: 'Flask',
-  available: true,
-  reservedNames: { app: 'the app package' },
-  options: [
-    { kind: 'choice', name: 'cache', message: 'Cache', default: 'memory', choices: [{ value: 'memory', label: 'Memory' }, { value: 'none', label: 'None' }] },
-    { kind: 'toggle', name: 'login', message: 'Login', default: true },
-  ],
+// fixtures: a starter without options and one with two, its own reserved name and secrets
+const plain: FrameworkDefinition = {
+  ...realExpress,
+  id: 'plain',
+  label: 'Plain',
+  options: [],
+  reservedNames: {},
+  secrets: {},
 };
-const soon: FrameworkDefinition = { ...express, id: 'rails', label: 'Rails', available: false };
-const frameworks = [express, flask, soon];
+const fancy: FrameworkDefinition = {
+  ...plain,
+  id: 'fancy',
+  label: 'Fancy',
+  reservedNames: { app: 'the app package' },
+  secrets: { key: { bytes: 32, encoding: 'base64', prefix: 'base64:' }, token: { bytes: 64, encoding: 'hex' } },
+  options: [choiceOption('cache', ['memory', 'none']), toggleOption('login')],
+};
+const frameworks = [plain, fancy];
 
-const resolve = (argv: string[], asker?: Asker) => resolveSpec(parseArgs(argv, frameworks), { frameworks, cwd: '/work', asker });
+const resolve = (argv: string[], asker?: Asker, cwd = tempDir()) =>
+  resolveSpec(parseArgs(argv, frameworks), { frameworks, cwd, asker });
 
 describe('resolveSpec without a terminal', () => {
   it('names --framework when the framework is missing', async () => {
-    await expect(resolve(['x'])).rejects.toThrow(/^Missing --framework \(e\.g\. --framework express\); pass it, or --yes/);
+    await expect(resolve(['x'])).rejects.toThrow(
+      /^Missing --framework \(e\.g\. --framework plain\); pass it, or --yes/,
+    );
   });
 
   it('names the option flag when an option is missing', async () => {
-    await expect(resolve(['x', '--framework', 'flask'])).rejects.toThrow(/^Missing --cache \(e\.g\. --cache memory\|none\)/);
+    await expect(resolve(['x', '--framework', 'fancy'])).rejects.toThrow(
+      /^Missing --cache \(e\.g\. --cache memory\|none\)/,
+    );
   });
 
   it('names the directory when it is missing', async () => {
-    await expect(resolve(['--framework', 'express'])).rejects.toThrow(/Missing project directory/);
+    await expect(resolve(['--framework', 'plain'])).rejects.toThrow(/Missing project directory/);
   });
 
-  it('takes the defaults with --yes', async () => {
+  it('takes the defaults with --yes: the first framework, its default options', async () => {
     const spec = await resolve(['--yes']);
     expect(spec.name).toBe('my-backend');
-    expect(spec.framework.id).toBe('express');
-    const flaskSpec = await resolve(['x', '-f', 'flask', '--yes', '--no-login']);
-    expect(flaskSpec.options).toEqual({ cache: 'memory', login: false });
-    expect(flaskSpec.data.options).toEqual({ cache: 'memory', login: false });
+    expect(spec.framework.id).toBe('plain');
+    const fancySpec = await resolve(['x', '-f', 'fancy', '--yes', '--no-login']);
+    expect(fancySpec.options).toEqual({ cache: 'memory', login: false });
+    expect(fancySpec.data.options).toEqual({ cache: 'memory', login: false });
   });
 
   it('rejects an unknown framework, listing the known ones', async () => {
-    await expect(resolve(['x', '-f', 'spring'])).rejects.toThrow('Unknown framework "spring": choose one of express, flask, rails.');
-  });
-
-  it('refuses a framework that is not available yet', async () => {
-    await expect(resolve(['x', '-f', 'rails'])).rejects.toThrow(/not available yet/);
+    await expect(resolve(['x', '-f', 'spring'])).rejects.toThrow(
+      'Unknown framework "spring": choose one of plain, fancy.',
+    );
   });
 
   it('rejects a bad option value, listing the allowed ones', async () => {
-    await expect(resolve(['x', '-f', 'flask', '--cache', 'disk', '--yes'])).rejects.toThrow('Invalid value "disk" for --cache: Flask accepts memory, none.');
+    await expect(resolve(['x', '-f', 'fancy', '--cache', 'disk', '--yes'])).rejects.toThrow(
+      'Invalid value "disk" for --cache: Fancy accepts memory, none.',
+    );
   });
 
   it('rejects an option of another framework', async () => {
-    await expect(resolve(['x', '-f', 'express', '--cache', 'memory'])).rejects.toThrow(/Option --cache does not apply to Express/);
+    await expect(resolve(['x', '-f', 'plain', '--cache', 'memory'])).rejects.toThrow(
+      /Option --cache does not apply to Plain/,
+    );
   });
 
-  it("applies the framework's own reserved names", async () => {
-    await expect(resolve(['app', '-f', 'flask', '--yes'])).rejects.toThrow(/Invalid project name "app" for Flask: it would shadow the app package/);
-    await expect(resolve(['app', '-f', 'express', '--yes'])).resolves.toBeTruthy();
+  it("applies the framework's own reserved names, and no other framework's", async () => {
+    await expect(resolve(['app', '-f', 'fancy', '--yes'])).rejects.toThrow(
+      /Invalid project name "app" for Fancy: it would shadow the app package/,
+    );
+    await expect(resolve(['apps/app', '-f', 'fancy', '--yes'])).rejects.toThrow(/Invalid project name "app" for Fancy/);
+    await expect(resolve(['app', '-f', 'plain', '--yes'])).resolves.toBeTruthy();
   });
 
   it('rejects control characters and line breaks in the description', async () => {
     await expect(resolve(['x', '--yes', '--description', 'a\u0007b'])).rejects.toThrow(/control characters/);
-    await expect(resolve(["x", "--yes", "--description", "a\nb"])).rejects.toThrow(/one line/);
+    await expect(resolve(['x', '--yes', '--description', 'a\nb'])).rejects.toThrow(/one line/);
   });
 
   it('freezes the spec and derives the template data once', async () => {
     const spec = await resolve(['my-app', '--yes', '--description', 'Hello']);
     expect(Object.isFrozen(spec)).toBe(true);
-    expect(spec.data).toMatchObject({ name: 'my-app', pythonPackage: 'my_app', moduleName: 'MyApp', title: 'My App', description: 'Hello' });
+    expect(spec.data).toMatchObject({
+      name: 'my-app',
+      pythonPackage: 'my_app',
+      moduleName: 'MyApp',
+      title: 'My App',
+      description: 'Hello',
+    });
   });
 
-  it('gives every project fresh secrets', async () => {
-    const a = await resolve(['a', '--yes']);
-    const b = await resolve(['b', '--yes']);
-    expect(a.data.secrets.secretKey).not.toBe(b.data.secrets.secretKey);
-    expect(a.data.secrets.appKey).toMatch(/^base64:[A-Za-z0-9+/]{43}=$/);
-    expect(a.data.secrets.secretKeyBase).toMatch(/^[0-9a-f]{128}$/);
+  it("gives every project fresh values of its own framework's secrets, and no others", async () => {
+    const a = await resolve(['a', '-f', 'fancy', '--yes']);
+    const b = await resolve(['b', '-f', 'fancy', '--yes']);
+    expect(Object.keys(a.data.secrets).sort()).toEqual(['key', 'token']);
+    expect(a.data.secrets.key).toMatch(/^base64:[A-Za-z0-9+/]{43}=$/);
+    expect(a.data.secrets.token).toMatch(/^[0-9a-f]{128}$/);
+    expect(a.data.secrets.token).not.toBe(b.data.secrets.token);
+    expect((await resolve(['c', '-f', 'plain', '--yes'])).data.secrets).toEqual({});
   });
 });
 
@@ -92,7 +112,7 @@ describe('resolveSpec in a terminal', () => {
     const asked: string[] = [];
     const asker: Asker = {
       projectName: async () => (asked.push('name'), 'asked-name'),
-      framework: async () => (asked.push('framework'), flask),
+      framework: async () => (asked.push('framework'), fancy),
       option: async (option) => (asked.push(option.name), option.kind === 'choice' ? 'none' : false),
     };
     const spec = await resolve(['--login'], asker);
@@ -103,17 +123,31 @@ describe('resolveSpec in a terminal', () => {
 
 describe('targets and package managers', () => {
   it('keeps absolute paths as they are and takes the name from the last segment', () => {
-    expect(resolveTarget('/tmp/some/where/my-api', '/work')).toEqual({ name: 'my-api', targetDir: '/tmp/some/where/my-api' });
-    expect(resolveTarget('/tmp/my-api/', '/work')).toEqual({ name: 'my-api', targetDir: '/tmp/my-api' });
+    expect(resolveTarget('/tmp/some/where/my-api', '/work')).toEqual({
+      name: 'my-api',
+      targetDir: '/tmp/some/where/my-api',
+      displayDir: '/tmp/some/where/my-api',
+    });
+    expect(resolveTarget('/tmp/my-api/', '/work')).toMatchObject({ name: 'my-api', targetDir: '/tmp/my-api' });
   });
 
-  it('puts a plain name below the working directory', () => {
-    expect(resolveTarget('api', '/work')).toEqual({ name: 'api', targetDir: '/work/api' });
+  it('puts a plain name or a relative path below the working directory, named after its last segment', () => {
+    expect(resolveTarget('api', '/work')).toEqual({ name: 'api', targetDir: '/work/api', displayDir: 'api' });
+    expect(resolveTarget('apps/api', '/work')).toEqual({
+      name: 'api',
+      targetDir: '/work/apps/api',
+      displayDir: 'apps/api',
+    });
+    expect(resolveTarget('./demo/', '/work')).toEqual({ name: 'demo', targetDir: '/work/demo', displayDir: './demo' });
   });
 
-  it('rejects relative paths', () => {
-    expect(() => resolveTarget('../x', '/work')).toThrow(/Invalid project name/);
-    expect(() => resolveTarget('a/b', '/work')).toThrow(/path separator/);
+  it('refuses paths that go up, and invalid last segments', () => {
+    expect(() => resolveTarget('../x', '/work')).toThrow(
+      /Invalid project name "\.\.\/x": it must be a new folder name/,
+    );
+    expect(() => resolveTarget('a/./b', '/work')).toThrow(/Invalid project name/);
+    expect(() => resolveTarget('apps/Api', '/work')).toThrow(/Invalid project name "Api": it contains uppercase/);
+    expect(() => resolveTarget('apps/con', '/work')).toThrow(/Windows reserves "CON"/);
   });
 
   it('finds the package manager that invoked us', () => {
@@ -121,9 +155,5 @@ describe('targets and package managers', () => {
     expect(packageManagerFromUserAgent('yarn/1.22.22 npm/? node/v20.20.2')).toBe('yarn');
     expect(packageManagerFromUserAgent('npm/11.1.0 node/v20.20.2')).toBe('npm');
     expect(packageManagerFromUserAgent(undefined)).toBe('npm');
-  });
-
-  it('lists the real frameworks in a stable order', () => {
-    expect(FRAMEWORKS.map((framework) => framework.id)).toEqual(['express', 'django', 'laravel', 'rails', 'flask']);
   });
 });

@@ -41,7 +41,9 @@ describe('writeProject', () => {
   it('refuses a non-empty directory without --force and leaves it untouched', async () => {
     const target = tempDir();
     writeTree(target, { 'notes.txt': 'mine' });
-    await expect(writeProject(target, files, { force: false })).rejects.toThrow(/is not empty\. Use --force to add files to it\./);
+    await expect(writeProject(target, files, { force: false })).rejects.toThrow(
+      /is not empty\. Use --force to add files to it\./,
+    );
     expect(snapshot(target)).toEqual(['notes.txt']);
   });
 
@@ -56,7 +58,9 @@ describe('writeProject', () => {
   it('lists conflicts and stops, even with --force, overwriting nothing', async () => {
     const target = tempDir();
     writeTree(target, { 'README.md': 'my readme' });
-    await expect(writeProject(target, files, { force: true })).rejects.toThrow(/1 file\(s\) already exist in ".*": README\.md\. Move them away first; nothing was written\./);
+    await expect(writeProject(target, files, { force: true })).rejects.toThrow(
+      /1 file\(s\) already exist in ".*": README\.md\. Move them away first; nothing was written\./,
+    );
     expect(snapshot(target)).toEqual(['README.md']);
     expect(readFileSync(join(target, 'README.md'), 'utf8')).toBe('my readme');
   });
@@ -70,7 +74,9 @@ describe('writeProject', () => {
   it('refuses a target that is a file', async () => {
     const parent = tempDir();
     writeFileSync(join(parent, 'api'), 'x');
-    await expect(writeProject(join(parent, 'api'), files, { force: true })).rejects.toThrow(/exists and is not a directory/);
+    await expect(writeProject(join(parent, 'api'), files, { force: true })).rejects.toThrow(
+      /exists and is not a directory/,
+    );
   });
 
   it('leaves no staging folder and no target when writing fails', async () => {
@@ -78,7 +84,9 @@ describe('writeProject', () => {
     const target = join(parent, 'api');
     // a folder and a file at the same path cannot both be written
     const clash = [file('src'), file('src/app.ts')];
-    await expect(writeProject(target, clash, { force: false })).rejects.toThrow(/Cannot write the project.*Nothing was left behind\./);
+    await expect(writeProject(target, clash, { force: false })).rejects.toThrow(
+      /Cannot write the project.*Nothing was left behind\./,
+    );
     expect(readdirSync(parent)).toEqual([]);
   });
 
