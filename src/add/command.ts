@@ -1,12 +1,9 @@
 // `create-backend add resource <name> [--fields a:string,b:integer?] [--dry-run]`, run in
 // a project create-backend generated: reads its record, plans the starter's resource
-// generator (src/add/plan.ts) and runs it with node-plop, which only this command loads
-// (dist/plop.js, a bundle of its own: the CLI's default path never parses it).
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { NodePlopAPI } from 'node-plop';
+// generator (src/add/plan.ts) and runs it with node-plop. It lives in the plop bundle
+// (dist/plop.js, src/plop.ts), which the CLI loads by path only for `add`.
 import { UserError } from '../errors.js';
-import { PACKAGE_ROOT } from '../paths.js';
+import { loadGenerators } from '../plop.js';
 import { planResource, RESOURCE_GENERATORS } from './plan.js';
 import { describePlan, runPlan } from './plop-generators.js';
 import { FIELD_TYPES } from './resource-model.js';
@@ -58,13 +55,6 @@ function parseAddArgs(argv: readonly string[]): AddArgs | 'help' {
   return { name, fields, dryRun };
 }
 
-/** The plop bundle (dist/plop.js), loaded by path so the CLI's bundle never includes node-plop. */
-async function loadPlop(projectDir: string): Promise<NodePlopAPI> {
-  const bundle = pathToFileURL(join(PACKAGE_ROOT, 'dist', 'plop.js')).href;
-  const { loadGenerators } = (await import(bundle)) as { loadGenerators(dest: string): Promise<NodePlopAPI> };
-  return loadGenerators(projectDir);
-}
-
 export async function runAdd(argv: readonly string[], context: AddContext): Promise<number> {
   const args = parseAddArgs(argv);
   if (args === 'help') {
@@ -76,7 +66,7 @@ export async function runAdd(argv: readonly string[], context: AddContext): Prom
     context.stdout.write(`${await describePlan(plan)}\n(dry run: nothing written)\n`);
     return 0;
   }
-  const plop = await loadPlop(context.cwd);
+  const plop = await loadGenerators(context.cwd);
   const changes = await runPlan(plop, plan, context.cwd, args.fields);
   const { resource } = plan;
   context.stdout.write(

@@ -7,6 +7,7 @@ import nodePlop from 'node-plop';
 import { describe, expect, it } from 'vitest';
 import { FRAMEWORKS } from '../../generators/index.js';
 import { runAdd } from '../../src/add/command.js';
+import { runCli } from '../../src/main.js';
 import { parseResource, pluralOf } from '../../src/add/resource-model.js';
 import { planProject } from '../../src/plan.js';
 import { buildTemplateData } from '../../src/template-data.js';
@@ -224,5 +225,36 @@ describe('plain plop', () => {
     const strip = (files: Record<string, string>) =>
       Object.fromEntries(Object.entries(files).filter(([path]) => !['.env', '.create-backend.json'].includes(path)));
     expect(strip(snapshot(dir))).toEqual(strip(snapshot(viaAdd)));
+  });
+});
+
+describe('the CLI', () => {
+  it('dispatches `add` to the plop bundle, whose code the bin does not carry', async () => {
+    const dir = await generate('express');
+    let out = '';
+    let err = '';
+    const code = await runCli(['add', 'resource', 'book', '--fields', 'title:string'], {
+      cwd: dir,
+      env: {},
+      stdin: {},
+      stdout: { write: (text: string) => ((out += text), true) },
+      stderr: { write: (text: string) => ((err += text), true) },
+    } as never);
+    expect([code, err]).toEqual([0, '']);
+    expect(out).toContain('Added the book resource (/api/books)');
+    const again = await runCli(['add', 'resource', 'book', '--fields', 'title:string'], {
+      cwd: dir,
+      env: {},
+      stdin: {},
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => ((err += text), true) },
+    } as never);
+    expect(again).toBe(1);
+    expect(err.trim().split('\n')).toHaveLength(1);
+    const bin = readFileSync(join(import.meta.dirname, '../../dist/create-backend.js'), 'utf8');
+    expect(bin).not.toContain('add resource supports projects of these starters');
+    expect(readFileSync(join(import.meta.dirname, '../../dist/plop.js'), 'utf8')).toContain(
+      'add resource supports projects of these starters',
+    );
   });
 });
