@@ -22,15 +22,26 @@ export const HARNESS_DIR = dirname(fileURLToPath(import.meta.url));
 export const PACKAGE_ROOT = resolve(HARNESS_DIR, '../..');
 export const CLI = join(PACKAGE_ROOT, 'dist/create-backend.js');
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
+/** Whether nothing listens on `port` of the loopback address now. */
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolveFree) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
+    server.once('error', () => resolveFree(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolveFree(true)));
   });
+}
+
+/**
+ * A free loopback port below Linux's ephemeral range (32768–60999): a port the kernel
+ * hands out for `listen(0)` can be taken, before the server binds it, by any outgoing
+ * connection (an installer's download, a burst of requests), so such ports are avoided.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await canListen(port)) return port;
+  }
+  throw new Error('no free port between 20000 and 32000 on 127.0.0.1');
 }
 
 export interface SmokeRun {
