@@ -3,6 +3,7 @@
 // path (src/plan.ts); a unit test checks that both write the same files.
 import { join } from 'node:path';
 import type { NodePlopAPI } from 'node-plop';
+import { registerResourceGenerators } from '../src/add/plop-generators.js';
 import type { FrameworkDefinition, RenderTreeAction, TemplateData } from '../src/framework.js';
 import { projectNameProblem } from '../src/names.js';
 import { planTree } from '../src/render.js';
@@ -81,4 +82,5 @@ export default function plopfile(plop: NodePlopAPI): void {
       actions: (answers) => plopActions(framework, answers ?? {}) as never,
     });
   }
+  registerResourceGenerators(plop);
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run check:release — what `npm publish` would ship, checked on the real tarball
 // (run after `npm run build`; .ci/run runs it):
-// - one tarball under 1 MB: the bin (and execa beside it), the template artifact, package.json, README;
+// - one tarball under 1 MB: the bin (and execa beside it), the plop bundle `add` loads, the template artifact, package.json, README;
 // - package.json without dependencies of any kind (every library is in the bundle);
 // - the templates once: every file of templates/ in the artifact, no other copy;
 // - the bin bundle carries neither node-plop nor the Handlebars compiler;
@@ -35,7 +35,7 @@ try {
   check(pack.size < MAX_TARBALL_BYTES, `the tarball is ${pack.size} bytes (limit ${MAX_TARBALL_BYTES})`);
   const unexpected = shipped.filter(
     (path) =>
-      !/^(package\.json|README\.md|LICENSE|dist\/create-backend\.js|dist\/execa\.js|dist\/templates\/[a-z0-9-]+\.js)$/.test(
+      !/^(package\.json|README\.md|LICENSE|dist\/create-backend\.js|dist\/execa\.js|dist\/plop\.js|dist\/templates\/[a-z0-9-]+\.js)$/.test(
         path,
       ),
   );

@@ -36,6 +36,7 @@ export function helpText(frameworks: readonly FrameworkDefinition[], version: st
     '  --dry-run                          print the files that would be written; write nothing',
     '  --list [--json]                    frameworks, their options and defaults',
     '  update [--help]                    bring a generated project up to this version (in it)',
+    '  add resource <name> [--help]       add a resource to a generated project (in it)',
     '  -h, --help                         this help',
     '  -v, --version                      the version',
     ...(optionLines.size > 0

@@ -40,6 +40,16 @@ export const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
     const { runUpdate } = await import('./update/command.js');
     return (argv, context) => runUpdate(argv, createReporter(context.stdout, context.stderr, context.env), context.cwd);
   },
+  // in the plop bundle, imported by path so the CLI's bundle holds none of it
+  add: async () => {
+    const [{ join }, { pathToFileURL }, { PACKAGE_ROOT }] = await Promise.all([
+      import('node:path'),
+      import('node:url'),
+      import('./paths.js'),
+    ]);
+    const bundle = (await import(pathToFileURL(join(PACKAGE_ROOT, 'dist', 'plop.js')).href)) as { runAdd: Subcommand };
+    return bundle.runAdd;
+  },
 };
 
 export function processContext(): CliContext {

@@ -10,3 +10,6 @@ export async function loadGenerators(destBasePath: string) {
   plopfile(plop);
   return plop;
 }
+
+/** `create-backend add` (issue 18): here, so the CLI's bundle carries none of its code. */
+export { runAdd } from './add/command.js';

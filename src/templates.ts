@@ -26,6 +26,8 @@ export interface TemplateStore {
 }
 
 const OVERLAYS_DIR = '_overlays';
+/** The templates of `create-backend add resource` (src/add/), read by plop from templates/, never part of a tree. */
+export const RESOURCE_DIR = '_resource';
 
 /** A file of the artifact: path (from templates/), mode, and text, base64 or a template. */
 interface ArtifactFile {
@@ -41,9 +43,13 @@ interface Artifact {
   segments: Record<string, TemplateSpec>;
 }
 
-/** Whether `path` lies in `tree` and outside its root `_overlays/` folder. */
+/** Whether `path` lies in `tree` and outside its root `_overlays/` and `_resource/` folders. */
 export function inTree(path: string, tree: string): boolean {
-  return path.startsWith(`${tree}/`) && !path.startsWith(`${tree}/${OVERLAYS_DIR}/`);
+  return (
+    path.startsWith(`${tree}/`) &&
+    !path.startsWith(`${tree}/${OVERLAYS_DIR}/`) &&
+    !path.startsWith(`${tree}/${RESOURCE_DIR}/`)
+  );
 }
 
 export function artifactStore(dir: string = join(PACKAGE_ROOT, 'dist', 'templates')): TemplateStore {

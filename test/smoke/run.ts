@@ -229,7 +229,13 @@ export async function smokeTest(
   framework: FrameworkDefinition,
   checks: SmokeChecks,
   options: OptionValues,
-  settings: { keep?: boolean; log?: (line: string) => void; stack?: Stack } = {},
+  settings: {
+    keep?: boolean;
+    log?: (line: string) => void;
+    stack?: Stack;
+    /** Run on the host right after generation, before the install (e.g. `create-backend add`). */
+    afterGenerate?: (run: SmokeRun) => Promise<void>;
+  } = {},
 ): Promise<void> {
   const stack = settings.stack ?? defaultStack();
   const log = settings.log ?? ((line: string) => process.stderr.write(`[smoke ${framework.id}] ${line}\n`));
@@ -270,6 +276,7 @@ export async function smokeTest(
       env,
       log,
     );
+    await settings.afterGenerate?.({ projectDir, log });
 
     const available = availableOn(stack);
     for (const command of (framework.smokeInstall ?? framework.commands.install).map((candidate) =>
