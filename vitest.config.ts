@@ -10,6 +10,8 @@ export default defineConfig({
     setupFiles: ['test/unit/setup.ts'],
     pool: 'threads',
     isolate: false,
+    // both cores: vitest keeps one for itself by default, which doubles the wall time here
+    maxWorkers: 2,
     testTimeout: 30_000,
   },
 });
