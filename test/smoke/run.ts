@@ -221,6 +221,37 @@ async function checkSecretsStayUntracked(projectDir: string, log: (line: string)
 }
 
 /**
+ * What a user does after generating, on `stack`: install, set up, run the project's own
+ * tests and linters (and log the versions the installers resolved); rejects with the
+ * failing step.
+ */
+export async function installTestAndLint(
+  framework: FrameworkDefinition,
+  checks: SmokeChecks,
+  projectDir: string,
+  env: NodeJS.ProcessEnv,
+  stack: Stack,
+  log: (line: string) => void,
+): Promise<void> {
+  const context: CommandContext = { packageManager: 'npm', harness: HARNESS_DIR, python: 'python3' };
+  const inProject = (step: string, command: Command) =>
+    runStep(step, expandCommand(command, context), projectDir, commandEnv(command, env), log, stack);
+  const available = availableOn(stack);
+  for (const command of framework.smokeInstall ?? framework.commands.install) {
+    await inProject('install', preferFaster(command, available));
+  }
+  for (const command of checks.versions ?? []) {
+    const { stdout } = await inProject('versions', command);
+    const line = `${framework.id} on the ${describeStack(stack)}: ${stdout.trim().replace(/\s*\n\s*/g, ', ')}`;
+    log(line);
+    if (process.env.SMOKE_VERSIONS_LOG) await appendFile(process.env.SMOKE_VERSIONS_LOG, `${line}\n`);
+  }
+  for (const command of framework.commands.setup) await inProject('setup', command);
+  for (const command of framework.commands.test) await inProject("the project's own tests", command);
+  for (const command of framework.commands.lint) await inProject("the project's own linter", command);
+}
+
+/**
  * Generates, installs, tests, boots and checks one project on `stack` (the current Debian
  * root when SMOKE_ROOT is set). The project dir is removed afterwards unless `keep` or a
  * step failed; throws with the failing step and its output.
@@ -278,21 +309,7 @@ export async function smokeTest(
     );
     await settings.afterGenerate?.({ projectDir, log });
 
-    const available = availableOn(stack);
-    for (const command of (framework.smokeInstall ?? framework.commands.install).map((candidate) =>
-      preferFaster(candidate, available),
-    )) {
-      await inProject('install', command, env);
-    }
-    for (const command of checks.versions ?? []) {
-      const { stdout } = await inProject('versions', command, env);
-      const line = `${framework.id} on the ${describeStack(stack)}: ${stdout.trim().replace(/\s*\n\s*/g, ', ')}`;
-      log(line);
-      if (process.env.SMOKE_VERSIONS_LOG) await appendFile(process.env.SMOKE_VERSIONS_LOG, `${line}\n`);
-    }
-    for (const command of framework.commands.setup) await inProject('setup', command, env);
-    for (const command of framework.commands.test) await inProject("the project's own tests", command, env);
-    for (const command of framework.commands.lint) await inProject("the project's own linter", command, env);
+    await installTestAndLint(framework, checks, projectDir, env, stack, log);
 
     await checkSecretsStayUntracked(projectDir, log);
 

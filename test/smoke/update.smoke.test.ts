@@ -32,11 +32,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { findFramework } from '../../generators/index.js';
 import type { FrameworkDefinition, FrameworkId, OptionValues } from '../../src/framework.js';
 import { toPythonPackage } from '../../src/names.js';
-import { expandCommand, preferFaster, type CommandContext } from '../../src/run-command.js';
 import { readTree } from '../../src/update/merge.js';
 import { parseRecord, RECORD_PATH } from '../../src/update/record.js';
-import { availableOn, defaultStack, describeStack } from './current-root.js';
-import { CLI, HARNESS_DIR, PACKAGE_ROOT, runStep } from './run.js';
+import { defaultStack, describeStack } from './current-root.js';
+import { CLI, installTestAndLint, PACKAGE_ROOT, runStep } from './run.js';
 import { optionFlags } from './scenarios.js';
 import { provideServices, servicesFor } from './services.js';
 import type { SmokeChecks } from './types.js';
@@ -312,20 +311,15 @@ async function ownTestsAndLinters(
   const checks = CHECKS[framework.id as FrameworkId];
   const services = await provideServices(servicesFor(framework, options));
   const { NODE_ENV: _vitestMode, ...inherited } = process.env;
-  const env: NodeJS.ProcessEnv = { ...inherited, ...checks.env, ...services.env };
-  const context: CommandContext = { packageManager: 'npm', harness: HARNESS_DIR, python: 'python3' };
-  const available = availableOn(stack);
-  const steps = [
-    ...(framework.smokeInstall ?? framework.commands.install).map(
-      (command) => ['install', preferFaster(command, available)] as const,
-    ),
-    ...framework.commands.setup.map((command) => ['setup', command] as const),
-    ...framework.commands.test.map((command) => ["the project's own tests", command] as const),
-    ...framework.commands.lint.map((command) => ["the project's own linter", command] as const),
-  ];
   try {
-    for (const [step, command] of steps)
-      await runStep(step, expandCommand(command, context), projectDir, { ...env, ...command.env }, say, stack);
+    await installTestAndLint(
+      framework,
+      checks,
+      projectDir,
+      { ...inherited, ...checks.env, ...services.env },
+      stack,
+      say,
+    );
   } finally {
     await services.release();
   }
