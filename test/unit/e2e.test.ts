@@ -79,7 +79,8 @@ describe('the bin', () => {
       });
       expect(readdirSync(cwd).some((name) => name.startsWith('.create-backend-staging-'))).toBe(true);
       child.kill(signal);
-      const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
+      // 'close', not 'exit': stderr may still hold the last line when the process has exited
+      const code = await new Promise<number | null>((resolve) => child.on('close', (exitCode) => resolve(exitCode)));
       expect(code).toBe(signal === 'SIGINT' ? 130 : 143);
       expect(stderr).toContain('nothing was written');
       expect(readdirSync(cwd)).toEqual([]);
@@ -102,7 +103,8 @@ describe('the bin', () => {
         });
       });
       child.kill(signal);
-      const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
+      // 'close', not 'exit': stderr may still hold the last line when the process has exited
+      const code = await new Promise<number | null>((resolve) => child.on('close', (exitCode) => resolve(exitCode)));
       expect(code).toBe(signal === 'SIGINT' ? 130 : 143);
       expect(existsSync(join(cwd, 'demo/package.json'))).toBe(true);
       expect(stderr).toMatch(/while installing\. The project is kept in .*demo; run the install again/);
