@@ -3,14 +3,13 @@
 // against the files as they are — so a refusal happens before anything is written.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expressResource } from '../../generators/express/resource.js';
+import { RESOURCE_GENERATORS } from '../../generators/resources.js';
 import { quote, UserError } from '../errors.js';
 import { readProjectFacts } from './record.js';
 import { parseResource, type Resource } from './resource-model.js';
 import type { ResourceAction, ResourceGenerator } from './types.js';
 
-/** The starters whose projects `add resource` can grow (Flask, Laravel and Rails: issue 18, still open). */
-export const RESOURCE_GENERATORS: readonly ResourceGenerator[] = [expressResource];
+export { RESOURCE_GENERATORS };
 
 const supported = () => RESOURCE_GENERATORS.map((generator) => generator.framework).join(', ');
 
