@@ -139,6 +139,7 @@ function expectSecurityHeaders(response: HttpResponse, what: string) {
 
 const checks: SmokeChecks = {
   framework: 'flask',
+  alsoOnHost: 'Flask on Python 3.11',
   env: { FLASK_CONFIG: 'development', API_TOKEN },
   versions: [
     {
