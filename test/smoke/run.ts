@@ -22,6 +22,9 @@ export const HARNESS_DIR = dirname(fileURLToPath(import.meta.url));
 export const PACKAGE_ROOT = resolve(HARNESS_DIR, '../..');
 export const CLI = join(PACKAGE_ROOT, 'dist/create-backend.js');
 
+/** How the harness fills a definition's command placeholders (the port comes per server). */
+const COMMAND_CONTEXT: CommandContext = { packageManager: 'npm', harness: HARNESS_DIR, python: 'python3' };
+
 /** Whether nothing listens on `port` of the loopback address now. */
 function canListen(port: number): Promise<boolean> {
   return new Promise((resolveFree) => {
@@ -233,7 +236,7 @@ export async function installTestAndLint(
   stack: Stack,
   log: (line: string) => void,
 ): Promise<void> {
-  const context: CommandContext = { packageManager: 'npm', harness: HARNESS_DIR, python: 'python3' };
+  const context = COMMAND_CONTEXT;
   const inProject = (step: string, command: Command) =>
     runStep(step, expandCommand(command, context), projectDir, commandEnv(command, env), log, stack);
   const available = availableOn(stack);
@@ -283,7 +286,7 @@ export async function smokeTest(
   // not vitest's NODE_ENV=test: servers start in the mode a user would get
   const { NODE_ENV: _vitestMode, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = { ...inherited, ...checks.env, ...services.env };
-  const context: CommandContext = { packageManager: 'npm', harness: HARNESS_DIR, python: 'python3' };
+  const context = COMMAND_CONTEXT;
   const inProject = (step: string, command: Command, commandEnvBase: NodeJS.ProcessEnv) =>
     runStep(step, expandCommand(command, context), projectDir, commandEnv(command, commandEnvBase), log, stack);
   let server: ChildProcess | undefined;
