@@ -190,6 +190,7 @@ export const expressResource: ResourceGenerator = {
     middleware: 'src/middleware/',
     helper: 'test/helpers.ts',
   },
+  collectionPath: (r) => `/api/${r.kebabPlural}`,
   existing: (r) => [`src/${r.kebabPlural}`, `src/routes/${r.kebabPlural}.ts`, `test/${r.kebabPlural}-api.test.ts`],
   actions(r: Resource, project: ProjectFacts, projectDir: string): ResourceAction[] {
     const db = project.options.db === 'postgres' ? 'postgres' : 'sqlite';

@@ -70,7 +70,7 @@ export async function runAdd(argv: readonly string[], context: AddContext): Prom
   const changes = await runPlan(plop, plan, context.cwd, args.fields);
   const { resource } = plan;
   context.stdout.write(
-    `Added the ${resource.words} resource (/api/${plan.generator.framework === 'express' ? resource.kebabPlural : resource.plural}):\n${changes.map((change) => `  ${change}`).join('\n')}\n`,
+    `Added the ${resource.words} resource (${plan.generator.collectionPath(resource)}):\n${changes.map((change) => `  ${change}`).join('\n')}\n`,
   );
   return 0;
 }

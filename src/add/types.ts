@@ -32,6 +32,8 @@ export interface ResourceGenerator {
   framework: string;
   /** Resource names this starter already uses, with what each is. */
   reserved: Readonly<Record<string, string>>;
+  /** The URL path of the resource's collection, e.g. `/api/line-items`. */
+  collectionPath(resource: Resource): string;
   /** Project-relative paths whose existence means the resource exists already. */
   existing(resource: Resource): string[];
   /** The actions, in order, for the project in `projectDir` (read, never written here). */
