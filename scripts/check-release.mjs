@@ -9,11 +9,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MAX_TARBALL_BYTES = 1024 * 1024;
+// node-plop and the resource generators; with inquirer it was 1.1 MB (src/add/no-prompts.ts)
+const MAX_PLOP_BUNDLE_BYTES = 400 * 1024;
 const work = mkdtempSync(join(tmpdir(), 'create-backend-release-'));
 const problems = [];
 const check = (ok, problem) => {
@@ -75,6 +77,8 @@ try {
   );
   check(!shipped.some((path) => path.startsWith('templates/')), 'templates/ ships besides the artifact');
 
+  const plopBundle = statSync(join(dirname(bin), 'plop.js')).size;
+  check(plopBundle < MAX_PLOP_BUNDLE_BYTES, `dist/plop.js is ${plopBundle} bytes (limit ${MAX_PLOP_BUNDLE_BYTES})`);
   const bundle = readFileSync(bin, 'utf8');
   check(!bundle.includes('node_modules/node-plop/'), 'the bin bundle carries node-plop');
   check(!bundle.includes('handlebars/compiler/'), 'the bin bundle carries the Handlebars compiler');
@@ -99,6 +103,13 @@ try {
     'the unpacked bin made no git repository (dist/execa.js)',
   );
   console.log(`the unpacked bin ran alone and generated: ${frameworks.join(', ')} (and one with git init)`);
+  // `add` loads the plop bundle beside the bin (node-plop without its prompt library)
+  const addable = frameworks.filter((id) => id === 'express'); // issue 18: all five once merged
+  for (const id of addable) {
+    const out = run(['add', 'resource', 'book', '--fields', 'title:string'], join(work, `generated-${id}`));
+    check(out.includes('Added the book resource'), `add resource in the unpacked ${id} project: ${out}`);
+  }
+  console.log(`the unpacked bin added a resource with dist/plop.js to: ${addable.join(', ')}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
