@@ -10,6 +10,8 @@ export interface ParsedArgs {
   /** Framework option flags as given, by option name; validated against the framework later. */
   options: Record<string, string | boolean>;
   yes: boolean;
+  /** `--interactive` / `--no-interactive`; unset: ask when in a terminal and CI is not set. */
+  interactive?: boolean;
   install: boolean;
   git: boolean;
   force: boolean;
@@ -26,6 +28,7 @@ const GLOBAL_FLAGS: Readonly<Record<string, GlobalFlag>> = {
   framework: { key: 'framework', takesValue: true },
   description: { key: 'description', takesValue: true },
   yes: { key: 'yes', takesValue: false },
+  interactive: { key: 'interactive', takesValue: false, negatable: true },
   install: { key: 'install', takesValue: false, negatable: true },
   git: { key: 'git', takesValue: false, negatable: true },
   force: { key: 'force', takesValue: false },

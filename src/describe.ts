@@ -29,6 +29,7 @@ export function helpText(frameworks: readonly FrameworkDefinition[], version: st
     '                                     the framework of the starter',
     '  --description <text>               one line describing the project',
     '  -y, --yes                          take the default for every question no flag answered',
+    '  --interactive, --no-interactive    ask (default: in a terminal, unless CI is set) / never ask',
     '  --no-install                       do not install dependencies',
     '  --no-git                           do not run git init / first commit',
     '  --force                            write into a non-empty directory (stops on any',
@@ -47,7 +48,8 @@ export function helpText(frameworks: readonly FrameworkDefinition[], version: st
         ]
       : []),
     '',
-    'Without a terminal nothing is asked: pass the flags, or --yes for the defaults.',
+    'Without a terminal, with CI set or --no-interactive, nothing is asked: pass the flags, or',
+    '--yes for the defaults.',
   ].join('\n');
 }
 

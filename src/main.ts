@@ -95,7 +95,10 @@ async function createProject(argv: readonly string[], context: CliContext, repor
     return 0;
   }
 
-  const interactive = Boolean(context.stdin.isTTY && context.stdout.isTTY) && !context.env.CI;
+  const terminal = Boolean(context.stdin.isTTY && context.stdout.isTTY);
+  if (args.interactive && !terminal)
+    throw new UserError('--interactive needs a terminal to ask in; without one, pass the flags or --yes.');
+  const interactive = args.interactive ?? (terminal && !context.env.CI);
   const asker = interactive ? (context.asker ?? (await import('./questions.js')).terminalAsker) : undefined;
   const spec = await resolveSpec(args, {
     frameworks,

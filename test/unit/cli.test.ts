@@ -209,6 +209,36 @@ describe('create-backend in a terminal (injected asker)', () => {
     expect(existsSync(join(cwd, 'shop/shop/__init__.py'))).toBe(true);
   });
 
+  it('--no-interactive asks nothing in a terminal; --interactive asks even with CI set, and needs a terminal', async () => {
+    const quiet = scriptedAsker({ name: ['shop'], framework: 'flask' });
+    const refused = await runInProcess(['--no-interactive', '--no-install', '--no-git'], {
+      tty: true,
+      asker: quiet.asker,
+    });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toContain('Missing project directory');
+    expect(quiet.asked).toEqual([]);
+
+    const cwd = tempDir();
+    const asking = scriptedAsker({ name: ['shop'], framework: 'flask' });
+    const asked = await runInProcess(['--interactive', '--no-install', '--no-git'], {
+      cwd,
+      tty: true,
+      env: { CI: 'true' },
+      asker: asking.asker,
+    });
+    expect(asked.code, asked.stderr).toBe(0);
+    expect(asking.asked.slice(0, 2)).toEqual(['name', 'framework']);
+    expect(existsSync(join(cwd, 'shop/wsgi.py'))).toBe(true);
+
+    const noTerminal = await runInProcess(['--interactive', '-f', 'flask', '--yes']);
+    expect(noTerminal.code).toBe(1);
+    expect(noTerminal.stderr.trim()).toMatch(
+      /^.*--interactive needs a terminal to ask in; without one, pass the flags or --yes\.$/,
+    );
+  });
+
   it('refuses a non-empty target before asking anything else', async () => {
     const cwd = tempDir();
     writeTree(cwd, { 'api/notes.txt': 'mine' });
