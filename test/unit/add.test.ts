@@ -10,19 +10,12 @@ import { runAdd } from '../../src/add/command.js';
 import { runCli } from '../../src/main.js';
 import { RESOURCE_GENERATORS, resourceGenerator } from '../../src/add/plan.js';
 import { parseResource, pluralOf } from '../../src/add/resource-model.js';
-import { planProject } from '../../src/plan.js';
-import { buildTemplateData } from '../../src/template-data.js';
-import { withRecord } from '../../src/update/record.js';
-import { writePlannedFiles } from '../../src/write-project.js';
-import { tempDir } from './helpers.js';
+import { generatedProject, tempDir } from './helpers.js';
 
 /** A project of `framework` with these answers, its record included, as the CLI writes it. */
 async function generate(framework: string, options: Record<string, string | boolean> = {}): Promise<string> {
   const definition = FRAMEWORKS.find((candidate) => candidate.id === framework)!;
-  const data = buildTemplateData('shelf', definition, options);
-  const dir = tempDir();
-  await writePlannedFiles(dir, await withRecord(await planProject(definition, data), data));
-  return dir;
+  return (await generatedProject(definition, options, { name: 'shelf' })).dir;
 }
 
 /** Every file below `dir` with its contents. */

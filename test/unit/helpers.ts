@@ -1,9 +1,20 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { execa } from 'execa';
 import tmp from 'tmp';
 import { FRAMEWORKS } from '../../generators/index.js';
-import type { ChoiceOption, FrameworkDefinition, ServiceName, ToggleOption } from '../../src/framework.js';
+import type {
+  ChoiceOption,
+  FrameworkDefinition,
+  OptionValues,
+  ServiceName,
+  ToggleOption,
+} from '../../src/framework.js';
 import { runCli, type CliContext } from '../../src/main.js';
+import { planProject } from '../../src/plan.js';
+import { buildTemplateData } from '../../src/template-data.js';
+import { withRecord } from '../../src/update/record.js';
+import { writePlannedFiles } from '../../src/write-project.js';
 
 const created: (() => void)[] = [];
 
@@ -105,4 +116,41 @@ export function fakeNpm(script: string): string {
   const bin = tempDir();
   writeTree(bin, { npm: { contents: `#!/bin/sh\n${script}\n`, mode: 0o755 } });
   return `${bin}:${process.env.PATH}`;
+}
+
+const generatedOnce = new Map<string, Promise<string>>();
+
+/**
+ * A copy of the project the CLI writes for `framework` with these answers (its record
+ * included), as `<tempDir>/<name>`, optionally committed to a fresh git repository. It is
+ * planned, written (and committed) once per test file and answers; every caller gets its
+ * own copy, so tests can change theirs freely (secrets are the same in every copy).
+ */
+export async function generatedProject(
+  framework: FrameworkDefinition,
+  options: OptionValues = {},
+  { name = 'demo', git = false }: { name?: string; git?: boolean } = {},
+): Promise<{ dir: string; secrets: string[] }> {
+  const key = JSON.stringify([framework.id, options, name, git]);
+  let original = generatedOnce.get(key);
+  if (!original) {
+    original = (async () => {
+      const dir = join(tempDir(), name);
+      const data = buildTemplateData(name, framework, options);
+      await writePlannedFiles(dir, await withRecord(await planProject(framework, data), data));
+      writeFileSync(join(dir, '..', 'secrets.json'), JSON.stringify(Object.values(data.secrets)));
+      if (git) {
+        const identity = ['-c', 'user.name=test', '-c', 'user.email=test@localhost'];
+        await execa('git', ['init', '-q', '--initial-branch=main'], { cwd: dir });
+        await execa('git', ['add', '-A'], { cwd: dir });
+        await execa('git', [...identity, 'commit', '-qm', 'generated'], { cwd: dir });
+      }
+      return dir;
+    })();
+    generatedOnce.set(key, original);
+  }
+  const source = await original;
+  const dir = join(tempDir(), name);
+  cpSync(source, dir, { recursive: true, preserveTimestamps: true });
+  return { dir, secrets: JSON.parse(readFileSync(join(source, '..', 'secrets.json'), 'utf8')) as string[] };
 }

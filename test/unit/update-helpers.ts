@@ -1,16 +1,11 @@
 // Shared by the update tests (update.test.ts: record, merge plan, .env advice;
 // update-command.test.ts: the command in generated projects).
-import { join } from 'node:path';
 import { execa } from 'execa';
 import { FRAMEWORKS } from '../../generators/index.js';
 import type { FrameworkDefinition, OptionValues } from '../../src/framework.js';
-import { planProject } from '../../src/plan.js';
 import type { Reporter } from '../../src/reporter.js';
-import { buildTemplateData } from '../../src/template-data.js';
 import { readTree, type Tree, type TreeFile } from '../../src/update/merge.js';
-import { withRecord } from '../../src/update/record.js';
-import { writePlannedFiles } from '../../src/write-project.js';
-import { tempDir } from './helpers.js';
+import { generatedProject } from './helpers.js';
 
 export const flask = FRAMEWORKS.find((framework) => framework.id === 'flask') as FrameworkDefinition;
 export const GIT_IDENTITY = ['-c', 'user.name=test', '-c', 'user.email=test@localhost'];
@@ -25,19 +20,9 @@ export function recorder(): Reporter & { text(): string } {
   return { step: push, task, info: push, warn: push, error: push, out: push, text: () => lines.join('\n') };
 }
 
-/** Generates a project the way the CLI does (plan + record), committed to a fresh git repository. */
-export async function generate(
-  framework: FrameworkDefinition,
-  options: OptionValues = {},
-): Promise<{ dir: string; secrets: string[] }> {
-  const dir = join(tempDir(), 'demo');
-  const data = buildTemplateData('demo', framework, options);
-  await writePlannedFiles(dir, await withRecord(await planProject(framework, data), data));
-  await git(dir, 'init', '-q', '--initial-branch=main');
-  await git(dir, 'add', '-A');
-  await git(dir, 'commit', '-qm', 'generated');
-  return { dir, secrets: Object.values(data.secrets) };
-}
+/** A project as the CLI writes it (plan + record), committed to a fresh git repository: a copy per call. */
+export const generate = (framework: FrameworkDefinition, options: OptionValues = {}) =>
+  generatedProject(framework, options, { git: true });
 
 export async function commitAll(dir: string, message: string): Promise<void> {
   await git(dir, 'add', '-A');
