@@ -17,6 +17,8 @@ import { withRecord } from '../../src/update/record.js';
 import { writePlannedFiles } from '../../src/write-project.js';
 
 const created: (() => void)[] = [];
+/** generatedProject's originals, by framework and answers (in folders tempDir made). */
+const generatedOnce = new Map<string, Promise<string>>();
 
 /** A fresh temporary folder, removed after its test file (test/unit/setup.ts). */
 export function tempDir(): string {
@@ -28,6 +30,8 @@ export function tempDir(): string {
 /** Removes every folder tempDir made so far (worker threads end without exit hooks). */
 export function removeTempDirs(): void {
   for (const remove of created.splice(0)) remove();
+  // the originals generatedProject copies from were among them
+  generatedOnce.clear();
 }
 
 /** Writes files (path → contents, or contents and mode) under `root`. */
@@ -117,8 +121,6 @@ export function fakeNpm(script: string): string {
   writeTree(bin, { npm: { contents: `#!/bin/sh\n${script}\n`, mode: 0o755 } });
   return `${bin}:${process.env.PATH}`;
 }
-
-const generatedOnce = new Map<string, Promise<string>>();
 
 /**
  * A copy of the project the CLI writes for `framework` with these answers (its record
