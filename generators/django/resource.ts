@@ -361,7 +361,7 @@ export const djangoResource: ResourceGenerator = {
       // its URLs after the API's own, under /api/<plural>/
       append(
         'config/urls.py',
-        /^ {4}path\("api\/", include\("accounts\.api_urls"\)\),(?:\n {4}path\((?:\n {8})?"api\/[a-z0-9-]+\/", include\("[a-z0-9_]+\.urls"\)(?:\n {4})?\),)*$/m,
+        /^ {4}path\("api\/", include\("accounts\.api_urls"\)\),(?:\n {4}path\((?:\n {8})?"api\/[a-z0-9-]+\/",(?: |\n {8})include\("[a-z0-9_]+\.urls"\),?(?:\n {4})?\),)*$/m,
         pyCall('    ', 'path', [`"api/${r.kebabPlural}/"`, `include("${app}.urls")`]) + ',',
       ),
       // the OpenAPI document: the import (sorted), the paths before the document's own, the schemas
