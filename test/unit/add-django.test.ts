@@ -159,6 +159,10 @@ describe('add resource in a Django project', () => {
     }
     expect(forms).toContain('"seen_at": JSONDateTimeField,');
     expect(forms).not.toContain('class JSONBooleanField(');
+    // a checkbox widget would turn any JSON value ("yes", 1) into a boolean before the field sees it
+    expect(forms).toMatch(
+      /class JSONNullBooleanField\(forms\.NullBooleanField\):\n.*\n {4}widget = forms\.TextInput\n/,
+    );
     expect(forms).toContain('import re\nfrom datetime import timezone\n\nfrom django import forms');
     expect(rest['items/api.py']).toContain(
       'from datetime import date, datetime, timezone\nfrom decimal import Decimal\n',
