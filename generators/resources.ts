@@ -3,6 +3,7 @@
 // `templates/<id>/_resource/`). Kept apart from generators/index.ts so that only the plop
 // bundle, which `add` loads, carries them. Django, Flask, Laravel and Rails: issue 18.
 import type { ResourceGenerator } from '../src/add/types.js';
+import { djangoResource } from './django/resource.js';
 import { expressResource } from './express/resource.js';
 
-export const RESOURCE_GENERATORS: readonly ResourceGenerator[] = [expressResource];
+export const RESOURCE_GENERATORS: readonly ResourceGenerator[] = [expressResource, djangoResource];

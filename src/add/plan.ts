@@ -32,7 +32,7 @@ export function resourceGenerator(framework: string): ResourceGenerator {
 export function planResource(projectDir: string, name: string, fields: string | undefined): ResourcePlan {
   const project = readProjectFacts(projectDir);
   const generator = resourceGenerator(project.framework);
-  const resource = parseResource(name, fields, generator.reserved);
+  const resource = parseResource(name, fields, generator.reserved, generator.reservedFields);
   const present = generator.existing(resource).filter((path) => existsSync(join(projectDir, path)));
   if (present.length > 0)
     throw new UserError(`The resource ${quote(name)} exists already (${present.join(', ')}). Nothing was written.`);

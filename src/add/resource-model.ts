@@ -252,13 +252,15 @@ function nameProblem(name: string, what: string): string | undefined {
 
 /**
  * Checks the resource name (singular) and the `--fields` list (`title:string,notes:text?`)
- * against every starter's rules plus `reserved` (a starter's own: its resources and apps).
+ * against every starter's rules plus `reserved` (a starter's own: its resources and apps)
+ * and `reservedFields` (names its models cannot give a field).
  * Throws a UserError naming the first problem and why.
  */
 export function parseResource(
   name: string,
   fieldList: string | undefined,
   reserved: Readonly<Record<string, string>> = {},
+  reservedFields: Readonly<Record<string, string>> = {},
 ): Resource {
   const problem = nameProblem(name, 'The resource name');
   if (problem) throw new UserError(`${problem}.`);
@@ -269,7 +271,7 @@ export function parseResource(
     const clash = reserved[candidate] ?? RESERVED_RESOURCES[candidate];
     if (clash) throw new UserError(`The resource name ${quote(name)} is reserved: ${quote(candidate)} is ${clash}.`);
   }
-  const fields = parseFields(fieldList ?? '');
+  const fields = parseFields(fieldList ?? '', reservedFields);
   if (fields.length === 0)
     throw new UserError(
       'Give the resource at least one field: --fields title:string,pages:integer (types: ' +
@@ -291,7 +293,7 @@ export function parseResource(
   };
 }
 
-export function parseFields(list: string): Field[] {
+export function parseFields(list: string, reserved: Readonly<Record<string, string>> = {}): Field[] {
   const fields: Field[] = [];
   for (const item of list
     .split(',')
@@ -305,7 +307,7 @@ export function parseFields(list: string): Field[] {
     const [, name, type, optional] = match as unknown as [string, string, string, string | undefined];
     const problem = nameProblem(name, 'The field name');
     if (problem) throw new UserError(`${problem}.`);
-    const clash = RESERVED_FIELDS[name];
+    const clash = RESERVED_FIELDS[name] ?? reserved[name];
     if (clash) throw new UserError(`The field name ${quote(name)} is reserved: it is ${clash}.`);
     if (!(FIELD_TYPES as readonly string[]).includes(type))
       throw new UserError(

@@ -32,6 +32,8 @@ export interface ResourceGenerator {
   framework: string;
   /** Resource names this starter already uses, with what each is. */
   reserved: Readonly<Record<string, string>>;
+  /** Field names this starter's models cannot take (e.g. a model's own methods), with what each is. */
+  reservedFields?: Readonly<Record<string, string>>;
   /** The URL path of the resource's collection, e.g. `/api/line-items`. */
   collectionPath(resource: Resource): string;
   /** Project-relative paths whose existence means the resource exists already. */

@@ -37,17 +37,17 @@ def api_login_required(view):
     return wrapper
 
 
-def json_object(request):
-    """The request's JSON object body, or the error response to answer instead."""
+def json_object(request, max_bytes=MAX_BODY_BYTES):
+    """The request's JSON object body of at most max_bytes, or the error response to answer."""
     if request.content_type != "application/json":
         return None, error("The body must be JSON (Content-Type: application/json).", 415)
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         length = 0
-    if length > MAX_BODY_BYTES:
+    if length > max_bytes:
         discard_body(request)  # Unparsed, but read: the client gets the 413, not a reset.
-        return None, error(f"The body must be at most {MAX_BODY_BYTES} bytes.", 413)
+        return None, error(f"The body must be at most {max_bytes} bytes.", 413)
     try:
         body = json.loads(request.body)
         json.dumps(body, ensure_ascii=False).encode()  # No lone surrogates ("\ud800").

@@ -8,6 +8,8 @@ admin.site.site_title = settings.SITE_NAME
 
 # Django's 400 page, after reading an oversized body to its end (see config/views.py).
 handler400 = "config.views.bad_request"
+# Django's 404 page, or a JSON answer for a URL under /api/ (see config/views.py).
+handler404 = "config.views.page_not_found"
 
 urlpatterns = [
     path("", TemplateView.as_view(template_name="home.html"), name="home"),

@@ -27,6 +27,13 @@ def bad_request(request, exception):
     return defaults.bad_request(request, exception)
 
 
+def page_not_found(request, exception):
+    """handler404: JSON under the JSON API (/api/), the site's own page everywhere else."""
+    if request.path_info.startswith("/api/"):
+        return JsonResponse({"error": "Not found."}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
 def csrf_failure(request, reason=""):
     """CSRF_FAILURE_VIEW: JSON for the JSON API, Django's own page for everything else."""
     if request.path_info.startswith("/api/"):

@@ -11,7 +11,10 @@ def assert_documented(response, method, path):
     operation = spec["paths"][path][method.lower()]
     status = str(response.status_code)
     assert status in operation["responses"], f"{method} {path} answered an undocumented {status}"
-    content = operation["responses"][status].get("content", {})
+    content = operation["responses"][status].get("content")
+    if content is None:  # No body documented (a 204): none may come.
+        assert not response.content, f"{method} {path} {status}: an undocumented body"
+        return response
     media_type = response["Content-Type"].split(";")[0]
     assert media_type in content, f"{method} {path} {status}: undocumented {media_type}"
     # OpenAPI 3.1 schemas are JSON Schema 2020-12; $refs resolve against the document.

@@ -27,6 +27,13 @@ def test_unknown_pages_get_the_sites_404_page(client):
     assert "Page not found" in response.text
 
 
+def test_unknown_api_urls_get_a_json_404(client):
+    response = client.get("/api/no-such-thing/")
+
+    assert response.status_code == 404
+    assert response.json() == {"error": "Not found."}
+
+
 def test_a_form_too_large_to_parse_gets_a_400_after_its_body_is_read(client, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
 
