@@ -40,6 +40,9 @@ export const LIMITS = {
   decimalMax: '9999999999.99',
 };
 
+/** PostgreSQL's text holds no NUL (PDO would cut the value there): refused, not cut. */
+const NO_NUL = "'not_regex:/\\x00/'";
+
 const nullableType = (type: string, required: boolean) =>
   JSON.stringify(required ? type : [type, 'null']).replaceAll(',', ', ');
 
@@ -60,7 +63,7 @@ export function laravelField(field: Field): LaravelField {
       return {
         ...base,
         column: `$table->string('${c}', ${LIMITS.string})${optional}`,
-        rules: `'string', 'max:${LIMITS.string}'`,
+        rules: `'string', 'max:${LIMITS.string}', ${NO_NUL}`,
         outputSchema: `{ "type": ${type('string')} }`,
         inputSchema: `{ "type": ${type('string')}, "minLength": 1, "maxLength": ${LIMITS.string}, "pattern": "\\\\S" }`,
         fake: 'fake()->sentence(3)',
@@ -68,14 +71,14 @@ export function laravelField(field: Field): LaravelField {
         sampleOut: "'A first one'",
         other: "'Another one'",
         otherOut: "'Another one'",
-        invalid: ['42', `str_repeat('x', ${LIMITS.string + 1})`],
+        invalid: ['42', `str_repeat('x', ${LIMITS.string + 1})`, '"a\\0b"'],
         phpType: php('string'),
       };
     case 'text':
       return {
         ...base,
         column: `$table->text('${c}')${optional}`,
-        rules: `'string', 'max:${LIMITS.text}'`,
+        rules: `'string', 'max:${LIMITS.text}', ${NO_NUL}`,
         outputSchema: `{ "type": ${type('string')} }`,
         inputSchema: `{ "type": ${type('string')}, "minLength": 1, "maxLength": ${LIMITS.text}, "pattern": "\\\\S" }`,
         fake: 'fake()->paragraph()',
@@ -83,7 +86,7 @@ export function laravelField(field: Field): LaravelField {
         sampleOut: '"Some lines\\nof text"',
         other: "'Other text'",
         otherOut: "'Other text'",
-        invalid: ['true', `str_repeat('x', ${LIMITS.text + 1})`],
+        invalid: ['true', `str_repeat('x', ${LIMITS.text + 1})`, '"a\\0b"'],
         phpType: php('string'),
       };
     case 'integer':
@@ -161,7 +164,7 @@ export function laravelField(field: Field): LaravelField {
         column: `$table->timestampTz('${c}')${optional}`,
         cast: 'datetime',
         rules: `'date_format:'.self::MOMENT_FORMATS, 'after_or_equal:0001-01-01T00:00:00+00:00', 'before_or_equal:9999-12-31T23:59:59+00:00'`,
-        output: `$this->${c}${field.required ? '' : '?'}->toIso8601String()`,
+        output: `$this->${c}${field.required ? '' : '?'}->utc()->toIso8601String()`,
         outputSchema: `{ "type": ${type('string')}, "format": "date-time" }`,
         inputSchema: `{ "type": ${type('string')}, "format": "date-time", "description": "With its offset or Z; answered in UTC, to the second" }`,
         fake: 'fake()->dateTime()',
