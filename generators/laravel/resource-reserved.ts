@@ -76,6 +76,19 @@ export const RESERVED_RESOURCES: Readonly<Record<string, string>> = {
   route: 'the Route facade of routes/api.php',
   factory: 'the factories’ base class',
   seeder: 'the seeders’ base class',
+  notification: 'the notifications of Notifiable users (User::notifications())',
+  personal_access_token: 'the tokens table of Laravel Sanctum, which the README suggests',
+  // classes the files the resource lands in import already (User.php, its model, its test)
+  attribute: 'a class User.php imports (Casts\\Attribute)',
+  authenticatable: 'a class User.php imports (Auth\\User as Authenticatable)',
+  notifiable: 'a trait User.php imports',
+  str: 'a class User.php imports (Support\\Str)',
+  has_factory: 'a trait every model imports',
+  has_many: 'a class User.php imports (Relations\\HasMany)',
+  belongs_to: 'a class every model imports (Relations\\BelongsTo)',
+  refresh_database: 'a trait the feature tests import',
+  data_provider: 'an attribute the feature tests import',
+  open_api_document: 'the tests’ OpenAPI checker (Tests\\Support\\OpenApiDocument)',
 };
 
 export const RESERVED_FIELDS: Readonly<Record<string, string>> = {
@@ -85,4 +98,9 @@ export const RESERVED_FIELDS: Readonly<Record<string, string>> = {
   exists: 'a public property of every Eloquent model',
   incrementing: 'a public property of every Eloquent model',
   timestamps: 'a public property of every Eloquent model',
+  // what a JsonResource answers for itself instead of forwarding to the model
+  resource: 'the model a JSON Resource wraps ($this->resource)',
+  with: 'a public property of every JSON Resource',
+  additional: 'a public property of every JSON Resource',
+  wrap: 'a static property of every JSON Resource',
 };

@@ -241,6 +241,13 @@ describe('add resource in a Laravel project', () => {
     [['resource', 'list', '--fields', 'title:string'], /reserved: "list" is a PHP reserved word/, false],
     [['resource', 'job', '--fields', 'title:string'], /reserved: "job" is the queue’s jobs table/, false],
     [['resource', 'user', '--fields', 'title:string'], /reserved: "user"/, false],
+    // User.php imports Casts\Attribute: `hasMany(Attribute::class)` would name that class
+    [
+      ['resource', 'attribute', '--fields', 'title:string'],
+      /reserved: "attribute" is a class User\.php imports/,
+      false,
+    ],
+    [['resource', 'note', '--fields', 'resource:string'], /"resource" is reserved in the Laravel starter/, false],
     [['resource', 'note', '--fields', 'user_id:integer'], /"user_id" is reserved in the Laravel starter/, false],
     [
       ['resource', 'note', '--fields', 'title:string,incrementing:boolean'],
