@@ -5,5 +5,6 @@
 import type { ResourceGenerator } from '../src/add/types.js';
 import { djangoResource } from './django/resource.js';
 import { expressResource } from './express/resource.js';
+import { laravelResource } from './laravel/resource.js';
 
-export const RESOURCE_GENERATORS: readonly ResourceGenerator[] = [expressResource, djangoResource];
+export const RESOURCE_GENERATORS: readonly ResourceGenerator[] = [expressResource, djangoResource, laravelResource];

@@ -28,7 +28,7 @@ interface DocumentJson {
   failure_reason: string | null;
 }
 
-interface Account {
+export interface Account {
   email: string;
   password: string;
   /** `Authorization: Bearer …` for the API. */
@@ -39,7 +39,7 @@ interface Account {
 const LOGIN_LIMIT = 5;
 
 /** A user made the way the README says (`users:create`, `users:token`). */
-async function createAccount(context: SmokeContext, email: string, admin: boolean): Promise<Account> {
+export async function createAccount(context: SmokeContext, email: string, admin: boolean): Promise<Account> {
   const created = await context.run([
     'php',
     'artisan',
