@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Field, FieldType, Resource } from '../../src/add/resource-model.js';
 import type { ResourceAction, ResourceGenerator } from '../../src/add/types.js';
-import { renderResourceTemplate } from '../../src/add/templates.js';
+import { resourceActions } from '../../src/add/templates.js';
 import { pyCall, pyLiteral } from './python-layout.js';
 import { DJANGO_RESERVED_FIELDS, DJANGO_RESERVED_NAMES } from './reserved.js';
 
@@ -311,34 +311,7 @@ export const djangoResource: ResourceGenerator = {
       changesLine: pyLiteral('    ', 'changes = ', [entry(fields[0]!, fields[0]!.other)], '{}'),
       booleanDefaults: fields.filter((field) => field.type === 'boolean' && field.required).map((field) => field.name),
     };
-    const render = (source: string) => renderResourceTemplate('django', source, data);
-    const add = (path: string, source: string): ResourceAction => ({
-      type: 'add',
-      path,
-      source,
-      transform: () => render(source),
-      abortOnFail: true,
-    });
-    const append = (path: string, pattern: RegExp, template: string): ResourceAction => ({
-      type: 'append',
-      path,
-      pattern,
-      template,
-      unique: false,
-      abortOnFail: true,
-    });
-    const insertBefore = (path: string, anchor: RegExp, source: string): ResourceAction => ({
-      type: 'modify',
-      path,
-      anchor,
-      source,
-      render: () => render(source),
-      transform: async (text) => {
-        const rendered = await render(source);
-        return text.replace(anchor, (line) => rendered + line);
-      },
-      abortOnFail: true,
-    });
+    const { add, modify, append, before } = resourceActions('django', data);
     const app = r.plural;
     return [
       add(`${app}/__init__.py`, 'app/__init__.py.hbs'),
@@ -365,15 +338,9 @@ export const djangoResource: ResourceGenerator = {
         pyCall('    ', 'path', [`"api/${r.kebabPlural}/"`, `include("${app}.urls")`]) + ',',
       ),
       // the OpenAPI document: the import (sorted), the paths before the document's own, the schemas
-      {
-        type: 'modify',
-        path: 'accounts/openapi.py',
-        pattern: OPENAPI_IMPORTS,
-        template: openapiImports(readText(projectDir, 'accounts/openapi.py'), r),
-        abortOnFail: true,
-      },
-      insertBefore('accounts/openapi.py', /^ {12}"\/api\/openapi\.json": \{$/m, 'registration/openapi-paths.py.hbs'),
-      insertBefore('accounts/openapi.py', /^ {16}"Error": ERROR,$/m, 'registration/openapi-schemas.py.hbs'),
+      modify('accounts/openapi.py', OPENAPI_IMPORTS, openapiImports(readText(projectDir, 'accounts/openapi.py'), r)),
+      before('accounts/openapi.py', /^ {12}"\/api\/openapi\.json": \{$/m, 'registration/openapi-paths.py.hbs'),
+      before('accounts/openapi.py', /^ {16}"Error": ERROR,$/m, 'registration/openapi-schemas.py.hbs'),
     ];
   },
 };

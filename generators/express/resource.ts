@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Field, Resource } from '../../src/add/resource-model.js';
 import type { ProjectFacts, ResourceAction, ResourceGenerator } from '../../src/add/types.js';
-import { renderResourceTemplate } from '../../src/add/templates.js';
+import { resourceActions } from '../../src/add/templates.js';
 
 /** Everything the templates say about one field, as code. */
 interface ExpressField extends Field {
@@ -220,30 +220,9 @@ export const expressResource: ResourceGenerator = {
       usesString: fields.some((field) => field.type === 'string'),
       usesText: fields.some((field) => field.type === 'text'),
     };
-    const render = (source: string) => renderResourceTemplate('express', source, data);
-    const add = (path: string, source: string): ResourceAction => ({
-      type: 'add',
-      path,
-      source,
-      transform: () => render(source),
-      abortOnFail: true,
-    });
-    const edit = (type: 'modify' | 'append', path: string, pattern: RegExp, template: string): ResourceAction =>
-      type === 'modify'
-        ? { type, path, pattern, template, abortOnFail: true }
-        : { type, path, pattern, template, unique: false, abortOnFail: true };
-    const fileEdit = (path: string, anchor: RegExp, source: string): ResourceAction => ({
-      type: 'modify',
-      path,
-      anchor,
-      source,
-      render: () => render(source),
-      transform: async (text) => {
-        const rendered = await render(source);
-        return text.replace(anchor, () => rendered);
-      },
-      abortOnFail: true,
-    });
+    const { add, modify, append, instead } = resourceActions('express', data);
+    const edit = (type: 'modify' | 'append', path: string, pattern: RegExp, template: string) =>
+      type === 'modify' ? modify(path, pattern, template) : append(path, pattern, template);
     // the starter's helper opens a database for the tasks only: the first resource names it
     const original = /const tasks = options\.tasks \?\? \(await testDatabase\(\)\)\.tasks;/;
     const helpersOpenDatabase = original.test(readText(projectDir, 'test/helpers.ts'))
@@ -348,7 +327,7 @@ export const expressResource: ResourceGenerator = {
         /^import \{ newTaskSchema, taskChangesSchema, taskSchema \} from '\.\/tasks\/task\.js';$/m,
         `import { ${r.camel}ChangesSchema, ${r.camel}Schema, new${r.pascal}Schema } from './${r.kebabPlural}/${r.kebab}.js';`,
       ),
-      fileEdit('src/openapi.ts', /\n {2}\},\n {2}components: \{\n {4}schemas: \{\n/, 'src/openapi-entries.ts.hbs'),
+      instead('src/openapi.ts', /\n {2}\},\n {2}components: \{\n {4}schemas: \{\n/, 'src/openapi-entries.ts.hbs'),
       // test helpers: every test app gets the repository too
       ...helpersOpenDatabase,
       edit(

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Resource } from '../../src/add/resource-model.js';
 import type { ProjectFacts, ResourceAction, ResourceGenerator } from '../../src/add/types.js';
-import { renderResourceTemplate } from '../../src/add/templates.js';
+import { resourceActions } from '../../src/add/templates.js';
 import { quote, UserError } from '../../src/errors.js';
 import { laravelField } from './resource-fields.js';
 import { RESERVED_FIELDS, RESERVED_RESOURCES } from './resource-reserved.js';
@@ -108,27 +108,7 @@ export const laravelResource: ResourceGenerator = {
         'links',
       ]).replaceAll(',', ', '),
     };
-    const render = (source: string) => renderResourceTemplate('laravel', source, data);
-    const add = (path: string, source: string): ResourceAction => ({
-      type: 'add',
-      path,
-      source,
-      transform: () => render(source),
-      abortOnFail: true,
-    });
-    /** Inserts the rendered `source` where `anchor` matches, before the anchor's own text. */
-    const insertBefore = (path: string, anchor: RegExp, source: string): ResourceAction => ({
-      type: 'modify',
-      path,
-      anchor,
-      source,
-      render: () => render(source),
-      transform: async (text) => {
-        const rendered = await render(source);
-        return text.replace(anchor, (matched) => rendered + matched);
-      },
-      abortOnFail: true,
-    });
+    const { add, modify, append, before } = resourceActions('laravel', data);
     const routes = readText(projectDir, 'routes/api.php');
     const controller = `${r.pascal}Controller`;
     const imported = controllerImport(routes, controller);
@@ -148,35 +128,18 @@ export const laravelResource: ResourceGenerator = {
       // routes/api.php: the controller's import in sorted order, the route at the end of
       // the token-guarded group that holds the documents' routes
       imported.before
-        ? {
-            type: 'modify',
-            path: 'routes/api.php',
-            pattern: imported.pattern,
-            template: `${importLine}\n$1`,
-            abortOnFail: true,
-          }
-        : {
-            type: 'append',
-            path: 'routes/api.php',
-            pattern: imported.pattern,
-            template: importLine,
-            unique: false,
-            abortOnFail: true,
-          },
-      insertBefore(
+        ? modify('routes/api.php', imported.pattern, `${importLine}\n$1`)
+        : append('routes/api.php', imported.pattern, importLine),
+      before(
         'routes/api.php',
         /(?<=->name\('documents\.show'\);\n(?: {4}Route::apiResource\([^\n]*\n)*)\}\);$/m,
         'routes/api-route.php.hbs',
       ),
       // the user owns them, as they own their documents
-      insertBefore(
-        'app/Models/User.php',
-        /\n {4}\/\*\*\n {5}\* A new API token for /,
-        'app/Models/user-relation.php.hbs',
-      ),
+      before('app/Models/User.php', /\n {4}\/\*\*\n {5}\* A new API token for /, 'app/Models/user-relation.php.hbs'),
       // the OpenAPI document: the paths after the last one, the schemas before Error
-      insertBefore('resources/openapi.json', /\n {4}\},\n {4}"components": \{\n/, 'resources/openapi-paths.json.hbs'),
-      insertBefore('resources/openapi.json', /^ {12}"Error": \{$/m, 'resources/openapi-schemas.json.hbs'),
+      before('resources/openapi.json', /\n {4}\},\n {4}"components": \{\n/, 'resources/openapi-paths.json.hbs'),
+      before('resources/openapi.json', /^ {12}"Error": \{$/m, 'resources/openapi-schemas.json.hbs'),
     ];
   },
 };
