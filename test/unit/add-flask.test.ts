@@ -94,6 +94,20 @@ describe('add resource in a Flask project', () => {
     expect(tests).toContain(`        ({"rating": 12.5}, 'a decimal number as a string is required, e.g. "12.50".'),\n`);
   });
 
+  it('keeps imports in isort order for a resource named after the modules it imports', async () => {
+    // a fixed import block put `from ..widgets` before `from ..extensions`: ruff's I001
+    const dir = await generate();
+    await add(dir, 'resource', 'widget', '--fields', 'size:integer');
+    expect(read(dir, 'shelf/api/widgets.py')).toContain(
+      'from .. import fields\nfrom ..extensions import cache, db\nfrom ..models import cache_key\nfrom ..widgets import Widget\nfrom . import bp\n',
+    );
+    expect(read(dir, 'shelf/api/openapi.py')).toContain('from ..models import Note\nfrom ..widgets import Widget\n');
+    expect(read(dir, 'shelf/api/__init__.py')).toContain('from . import views, widgets  # noqa');
+    expect(read(dir, 'tests/test_widgets_api.py')).toContain(
+      'from shelf import fields\nfrom shelf.extensions import db\nfrom shelf.widgets import Widget\n',
+    );
+  });
+
   it('follows the recorded options: no migration, no cache, no members', async () => {
     const dir = await generate({ cache: 'none', login: false, migrate: false });
     await add(dir, ...BOOK);
