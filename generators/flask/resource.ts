@@ -261,7 +261,7 @@ export const flaskResource: ResourceGenerator = {
     template: 'the templates folder',
     field: 'the fields module of the resources (fields.py)',
   },
-  collectionPath: (r) => `/api/${r.plural}`,
+  collectionPath: (r) => `/api/${r.kebabPlural}`,
   existing(r) {
     return [`tests/test_${r.plural}_api.py`];
   },
@@ -363,7 +363,7 @@ export const flaskResource: ResourceGenerator = {
         type: 'modify',
         path: apiInit,
         pattern: ROUTE_MODULES,
-        template: `from . import ${routeModulesWith(readText(projectDir, apiInit), r)}$2`,
+        template: routeModulesWith(readText(projectDir, apiInit), r),
         abortOnFail: true,
       },
       // the OpenAPI document: imports, the resource's constants, paths and schemas
@@ -405,18 +405,19 @@ function answerEveryStatus(r: Resource, first: ReturnType<typeof describeField>)
   );
   return [
     '\nanswer_every_status(',
-    `    "/api/${r.plural}",`,
-    `    "/api/${r.plural}/{${r.name}_id}",`,
+    `    "/api/${r.kebabPlural}",`,
+    `    "/api/${r.kebabPlural}/{${r.name}_id}",`,
     valid,
     `    invalid={"${first.name}": ${first.invalid}},`,
     ')',
   ].join('\n');
 }
 
-/** The modules `from . import …` lists in api/__init__.py, with the resource's, sorted. */
+/** The `from . import …` line of api/__init__.py with the resource's module added, in order. */
 function routeModulesWith(text: string, r: Resource): string {
-  const listed = (ROUTE_MODULES.exec(text)?.[1] ?? '').split(',').map((name) => name.trim());
-  return [...new Set([...listed.filter(Boolean), r.plural])].sort().join(', ');
+  const [, names = '', comment = ''] = ROUTE_MODULES.exec(text) ?? [];
+  const listed = names.split(',').map((name) => name.trim());
+  return `from . import ${[...new Set([...listed.filter(Boolean), r.plural])].sort().join(', ')}${comment}`;
 }
 
 /**

@@ -94,6 +94,19 @@ describe('add resource in a Flask project', () => {
     expect(tests).toContain(`        ({"rating": 12.5}, 'a decimal number as a string is required, e.g. "12.50".'),\n`);
   });
 
+  it('names the URL in kebab case and everything Python in snake case', async () => {
+    const dir = await generate();
+    const { out } = await add(dir, 'resource', 'shelf_item', '--fields', 'label:string');
+    expect(out).toContain('Added the shelf item resource (/api/shelf-items)');
+    expect(read(dir, 'shelf/api/shelf_items.py')).toContain('@bp.get("/shelf-items/<int:shelf_item_id>")');
+    expect(read(dir, 'shelf/api/shelf_items.py')).toContain('return jsonify(shelf_items=shelf_items)');
+    expect(read(dir, 'shelf/api/openapi.py')).toContain('            "/api/shelf-items/{shelf_item_id}": {');
+    expect(read(dir, 'tests/test_openapi.py')).toContain(
+      '    "/api/shelf-items",\n    "/api/shelf-items/{shelf_item_id}",\n',
+    );
+    expect(read(dir, 'tests/test_shelf_items_api.py')).toContain('URL = "/api/shelf-items"');
+  });
+
   it('keeps imports in isort order for a resource named after the modules it imports', async () => {
     // a fixed import block put `from ..widgets` before `from ..extensions`: ruff's I001
     const dir = await generate();
@@ -145,6 +158,7 @@ describe('add resource in a Flask project', () => {
     expect(out).toContain('create  shelf/api/books.py');
     expect(out).toContain('create  migrations/versions/0002_create_books.py');
     expect(out).toContain('      |             "/api/books": {');
+    expect(out).toContain('      | from . import books, views  # noqa: E402, F401  (registers the routes on bp)');
     expect(out).toContain('nothing written');
     expect(snapshot(dir)).toEqual(before);
   });
