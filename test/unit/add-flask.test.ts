@@ -169,6 +169,8 @@ describe('add resource in a Flask project', () => {
     [['resource', 'user', '--fields', 'name:string'], /reserved: "user" is the accounts’ model/, false],
     [['resource', 'view', '--fields', 'name:string'], /api\/views\.py/, false],
     [['resource', 'field', '--fields', 'name:string'], /fields module/, false],
+    [['resource', 'location', '--fields', 'label:string'], /"location" is the create view’s Location variable/, false],
+    [['resource', 'client', '--fields', 'label:string'], /client fixture/, false],
     [['resource', 'shelf_item', '--fields', 'metadata:string'], /"metadata" is reserved: it is SQLAlchemy/, false],
     [['resource', 'shelf_item', '--fields', 'fields:string'], /"fields" is reserved/, false],
     [['resource', 'shelf_item', '--fields', 'date:date'], /"date" is reserved: it is the datetime\.date type/, false],
