@@ -193,7 +193,9 @@ function describeField(field: Field) {
 /** `from X import …` lines in the order ruff's isort keeps them (by module, `..` first). */
 function sortImports(lines: string[]): string[] {
   const module = (line: string) => (/^from (\S+) import/.exec(line)?.[1] ?? line).replace(/^(\.+)\.?$/, '$1');
-  return [...lines].sort((a, b) => module(a).toLowerCase().localeCompare(module(b).toLowerCase()));
+  // by code unit, as ruff compares them: item2 < item_a < items
+  const key = (line: string) => module(line).toLowerCase();
+  return [...lines].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** The revisions in migrations/versions: the one to chain onto (the only head) and the next id. */
