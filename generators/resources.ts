@@ -5,6 +5,12 @@
 import type { ResourceGenerator } from '../src/add/types.js';
 import { djangoResource } from './django/resource.js';
 import { expressResource } from './express/resource.js';
+import { flaskResource } from './flask/resource.js';
 import { laravelResource } from './laravel/resource.js';
 
-export const RESOURCE_GENERATORS: readonly ResourceGenerator[] = [expressResource, djangoResource, laravelResource];
+export const RESOURCE_GENERATORS: readonly ResourceGenerator[] = [
+  expressResource,
+  djangoResource,
+  laravelResource,
+  flaskResource,
+];

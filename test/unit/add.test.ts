@@ -1,40 +1,15 @@
 // `create-backend add resource`, in-process: a project generated into a temporary folder
 // with the engine's own functions, then `runAdd` in it, checking the files it creates,
 // the edits it makes to the starter's files, and that every refusal writes nothing.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import nodePlop from 'node-plop';
 import { describe, expect, it } from 'vitest';
-import { FRAMEWORKS } from '../../generators/index.js';
-import { runAdd } from '../../src/add/command.js';
-import { runCli } from '../../src/main.js';
 import { RESOURCE_GENERATORS, resourceGenerator } from '../../src/add/plan.js';
 import { parseResource, pluralOf } from '../../src/add/resource-model.js';
-import { generatedProject, tempDir } from './helpers.js';
-
-/** A project of `framework` with these answers, its record included, as the CLI writes it. */
-async function generate(framework: string, options: Record<string, string | boolean> = {}): Promise<string> {
-  const definition = FRAMEWORKS.find((candidate) => candidate.id === framework)!;
-  return (await generatedProject(definition, options, { name: 'shelf' })).dir;
-}
-
-/** Every file below `dir` with its contents. */
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const path of readdirSync(dir, { recursive: true }) as string[]) {
-    const full = join(dir, path);
-    if (statSync(full).isFile()) files[relative(dir, full)] = readFileSync(full, 'utf8');
-  }
-  return files;
-}
-
-async function add(dir: string, ...argv: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const code = await runAdd(argv, { cwd: dir, stdout: { write: (text: string) => (out += text) } });
-  return { code, out };
-}
-
-const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
+import { runCli } from '../../src/main.js';
+import { add, generate, read, snapshot } from './add-helpers.js';
+import { tempDir } from './helpers.js';
 
 describe('add resource in an Express project', () => {
   it('keeps the _resource templates out of a newly generated project', async () => {
