@@ -4,5 +4,6 @@
 // bundle, which `add` loads, carries them. Django, Flask, Laravel and Rails: issue 18.
 import type { ResourceGenerator } from '../src/add/types.js';
 import { expressResource } from './express/resource.js';
+import { railsResource } from './rails/resource.js';
 
-export const RESOURCE_GENERATORS: readonly ResourceGenerator[] = [expressResource];
+export const RESOURCE_GENERATORS: readonly ResourceGenerator[] = [expressResource, railsResource];

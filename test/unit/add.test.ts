@@ -179,19 +179,16 @@ describe('add resource elsewhere', () => {
     expect(Object.keys(snapshot(dir))).toEqual(['package.json']);
   });
 
-  it.each(['flask', 'laravel', 'rails'])(
-    'refuses a %s project with one line naming what is supported',
-    async (framework) => {
-      const dir = await generate(framework);
-      const before = snapshot(dir);
-      await expect(add(dir, 'resource', 'book', '--fields', 'title:string')).rejects.toThrow(
-        new RegExp(
-          `supports projects of these starters so far: express.*; this project is ${framework}\\. Nothing was written\\.$`,
-        ),
-      );
-      expect(snapshot(dir)).toEqual(before);
-    },
-  );
+  it.each(['flask', 'laravel'])('refuses a %s project with one line naming what is supported', async (framework) => {
+    const dir = await generate(framework);
+    const before = snapshot(dir);
+    await expect(add(dir, 'resource', 'book', '--fields', 'title:string')).rejects.toThrow(
+      new RegExp(
+        `supports projects of these starters so far: express.*; this project is ${framework}\\. Nothing was written\\.$`,
+      ),
+    );
+    expect(snapshot(dir)).toEqual(before);
+  });
 });
 
 describe('resource names', () => {
