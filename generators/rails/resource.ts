@@ -291,6 +291,11 @@ export const railsResource: ResourceGenerator = {
       requiredMissing: fields.filter((field) => field.required && field.missingMessage),
       optional: fields.filter((field) => !field.required),
       invalid: fields.filter((field) => field.invalid),
+      // a required boolean defaults to false, so a create may leave it out
+      createRequired: fields
+        .filter((field) => field.required && field.type !== 'boolean')
+        .map((field) => field.name)
+        .join(', '),
       outputRequired: ['id', ...fields.map((field) => field.name), 'path', 'created_at', 'updated_at'].join(', '),
       sampleHash: rubyHash(fields.map((field) => [field.name, field.sample])),
       requiredHash: rubyHash(fields.filter((field) => field.required).map((field) => [field.name, field.sample])),

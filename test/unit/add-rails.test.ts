@@ -121,6 +121,9 @@ describe('add resource in a Rails project', () => {
     expect(openapi).toMatch(/\n {2}\/api\/v1\/books:\n[\s\S]*\n {2}\/api\/v1\/books\/\{id\}:\n[\s\S]*\ncomponents:\n/);
     expect(openapi).toContain('      required: [ id, title, pages, published, path, created_at, updated_at ]');
     expect(openapi).toMatch(/ {4}BookList:\n[\s\S]*\n {4}Error:\n/);
+    // a create must send what has no default; a change sends what it changes
+    expect(openapi).toContain('        - required: [ title, pages ]\n');
+    expect(openapi).toContain('                book: { $ref: "#/components/schemas/NewBook" }');
     // nothing of Handlebars' HTML escaping reaches the code
     expect(added.concat(changed).filter((path) => /&#x27;|&quot;|&amp;|&lt;|&gt;/.test(files[path]!))).toEqual([]);
   });
