@@ -55,6 +55,8 @@ const TIME_MESSAGE = 'must be an ISO 8601 time with its UTC offset, e.g. 2024-05
 /** The model's constants for values checked as sent: [format, message] of each kind. */
 const AS_SENT = {
   WHOLE_NUMBER: [String.raw`/\A[+-]?\d+\z/`, 'must be a whole number'],
+  // Active Record would take "no" or "off" for false, and "yes" or "nein" for true
+  TRUE_OR_FALSE: [String.raw`/\A(?:true|false)\z/`, 'must be true or false'],
   EXACT_DECIMAL: [String.raw`/\A[+-]?\d{1,10}(?:\.\d{1,2})?\z/`, DECIMAL_MESSAGE],
   ISO_DATE: [String.raw`/\A${YEAR_MONTH_DAY}\z/`, DATE_MESSAGE],
   ISO_TIME: [
@@ -150,6 +152,7 @@ function describeField(field: Field, variable: string): RailsField {
         // a required boolean defaults to false, so a client may leave it out
         ...column('boolean', required ? ', default: false' : ''),
         validation: required ? `validates :${c}, inclusion: { in: [ true, false ] }` : undefined,
+        asSent: 'TRUE_OR_FALSE',
         output: nullable('{ type: boolean }'),
         input: nullable('{ type: boolean }'),
         sample: 'true',

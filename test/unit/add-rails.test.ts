@@ -155,7 +155,7 @@ describe('add resource in a Rails project', () => {
     expect(model).toContain('  validates :price, numericality: DECIMAL\n');
     expect(model).not.toContain('validates :gift');
     expect(model).toContain(
-      '  AS_SENT = { quantity: WHOLE_NUMBER, price: EXACT_DECIMAL, ships_on: ISO_DATE, seen_at: ISO_TIME }.freeze',
+      '  AS_SENT = { quantity: WHOLE_NUMBER, price: EXACT_DECIMAL, gift: TRUE_OR_FALSE, ships_on: ISO_DATE, seen_at: ISO_TIME }.freeze',
     );
     expect(files['app/serializers/line_item_serializer.rb']).toContain(
       'price: ActiveSupport::NumberHelper.number_to_rounded(@line_item.price, precision: 2),',
