@@ -276,6 +276,12 @@ export const railsResource: ResourceGenerator = {
   actions(r: Resource, _project: ProjectFacts, projectDir: string): ResourceAction[] {
     checkFields(r.fields);
     const migrations = listMigrations(projectDir);
+    const schema = readText(projectDir, 'db/schema.rb');
+    const creates = migrations.find((file) => file.endsWith(`_create_${r.plural}.rb`));
+    if (creates || schema.includes(`create_table "${r.plural}"`))
+      throw new UserError(
+        `The table ${r.plural} exists already (${creates ? `db/migrate/${creates}` : 'db/schema.rb'}). Nothing was written.`,
+      );
     const number = nextMigrationNumber(migrations, new Date());
     const fields = r.fields.map((field) => describeField(field, r.name));
     const data = {
@@ -336,7 +342,7 @@ export const railsResource: ResourceGenerator = {
       },
       abortOnFail: true,
     });
-    const schemaTable = schemaAnchor(readText(projectDir, 'db/schema.rb'), r.plural);
+    const schemaTable = schemaAnchor(schema, r.plural);
     const lastTable = !schemaTable.source.startsWith('^ {2}create_table');
     return [
       add(`app/models/${r.name}.rb`, 'app/models/resource.rb.hbs'),
@@ -362,8 +368,8 @@ export const railsResource: ResourceGenerator = {
       {
         type: 'modify',
         path: 'db/schema.rb',
-        pattern: /(ActiveRecord::Schema\[\d+\.\d+\]\.define\(version: )[\d_]+(\) do)/,
-        template: `$1${schemaVersionOf(number)}$2`,
+        pattern: /(ActiveRecord::Schema\[\d+\.\d+\]\.define\(version: )[\d_]+(?=\) do)/,
+        template: `$1${schemaVersionOf(number)}`,
         abortOnFail: true,
       },
       insertBefore('db/schema.rb', schemaTable, 'db/schema-table.rb.hbs', (table) =>

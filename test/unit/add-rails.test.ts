@@ -215,6 +215,7 @@ describe('add resource in a Rails project', () => {
     expect(out).toContain('  append  config/routes.rb');
     expect(out).toContain('      |       resources :books');
     expect(out).toContain('      |   create_table "books", force: :cascade do |t|');
+    expect(out).toContain('      | …2026_12_02_074410\n');
     expect(out).toContain('nothing written');
     expect(filesOf(dir)).toEqual(before);
   });
@@ -256,6 +257,20 @@ describe('add resource in a Rails project', () => {
     const before = filesOf(dir);
     await expect(addResource(dir, 'book', '--fields', 'title:string')).rejects.toThrow(message);
     expect(filesOf(dir)).toEqual(before);
+  });
+
+  it('refuses a resource whose table a migration or db/schema.rb creates already, writing nothing', async () => {
+    const dir = await generateRails();
+    writeFileSync(join(dir, 'db/migrate/20250601000000_create_books.rb'), 'class CreateBooks; end\n');
+    await expect(addResource(dir, 'book', '--fields', 'title:string')).rejects.toThrow(
+      /^The table books exists already \(db\/migrate\/20250601000000_create_books\.rb\)\. Nothing was written\.$/,
+    );
+    const other = await generateRails();
+    const schema = join(other, 'db/schema.rb');
+    writeFileSync(schema, readFileSync(schema, 'utf8').replace('  create_table "articles"', '  create_table "books"'));
+    const before = filesOf(other);
+    await expect(addResource(other, 'book', '--fields', 'title:string')).rejects.toThrow(/\(db\/schema\.rb\)/);
+    expect(filesOf(other)).toEqual(before);
   });
 
   it('refuses a resource that exists already, writing nothing', async () => {
