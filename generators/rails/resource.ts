@@ -13,6 +13,7 @@ import { UserError, quote } from '../../src/errors.js';
 import type { Field, Resource } from '../../src/add/resource-model.js';
 import type { ProjectFacts, ResourceAction, ResourceGenerator } from '../../src/add/types.js';
 import { renderResourceTemplate } from '../../src/add/templates.js';
+import { railsPlural, withRailsPlural } from './inflection.js';
 import { RAILS_RESOURCE_NAMES, RAILS_FIELD_NAMES } from './reserved.js';
 
 /** Everything the templates say about one field, as Ruby and YAML. */
@@ -264,16 +265,33 @@ function checkFields(fields: readonly Field[]): void {
   }
 }
 
+/**
+ * The resource as Rails names it: its plural as ActiveSupport inflects it (`people`), or a
+ * UserError for a word Rails never pluralizes (its routes would need `_index` helpers).
+ */
+function asRailsNames(r: Resource): Resource {
+  const plural = railsPlural(r.name);
+  if (!plural)
+    throw new UserError(
+      `The resource name ${quote(r.name)} has no plural in Rails (it is uncountable), so its list and its records would share one name; pick another. Nothing was written.`,
+    );
+  return withRailsPlural(r, plural);
+}
+
 export const railsResource: ResourceGenerator = {
   framework: 'rails',
   reserved: RAILS_RESOURCE_NAMES,
-  collectionPath: (r) => `/api/v1/${r.plural}`,
-  existing: (r) => [
-    `app/models/${r.name}.rb`,
-    `app/controllers/api/v1/${r.plural}_controller.rb`,
-    `test/fixtures/${r.plural}.yml`,
-  ],
-  actions(r: Resource, _project: ProjectFacts, projectDir: string): ResourceAction[] {
+  collectionPath: (resource) => `/api/v1/${asRailsNames(resource).plural}`,
+  existing(resource) {
+    const r = asRailsNames(resource);
+    return [
+      `app/models/${r.name}.rb`,
+      `app/controllers/api/v1/${r.plural}_controller.rb`,
+      `test/fixtures/${r.plural}.yml`,
+    ];
+  },
+  actions(resource: Resource, _project: ProjectFacts, projectDir: string): ResourceAction[] {
+    const r = asRailsNames(resource);
     checkFields(r.fields);
     const migrations = listMigrations(projectDir);
     const schema = readText(projectDir, 'db/schema.rb');

@@ -6,6 +6,7 @@ import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FRAMEWORKS } from '../../generators/index.js';
+import { railsPlural } from '../../generators/rails/inflection.js';
 import { nextMigrationNumber } from '../../generators/rails/resource.js';
 import { runAdd } from '../../src/add/command.js';
 import { planProject } from '../../src/plan.js';
@@ -273,6 +274,23 @@ describe('add resource in a Rails project', () => {
     expect(filesOf(other)).toEqual(before);
   });
 
+  it('names the table, routes and files with the plural Rails gives the model (person: people)', async () => {
+    const dir = await generateRails();
+    const out = await addResource(dir, 'person', '--fields', 'name:string');
+    expect(out).toContain('Added the person resource (/api/v1/people)');
+    const files = filesOf(dir);
+    expect(files['app/controllers/api/v1/people_controller.rb']).toContain(
+      'class PeopleController < ApplicationController',
+    );
+    expect(files['db/migrate/20261202074410_create_people.rb']).toContain(
+      'class CreatePeople < ActiveRecord::Migration[7.2]',
+    );
+    expect(files['db/schema.rb']).toContain('create_table "people"');
+    expect(files['config/routes.rb']).toContain('      resources :people\n');
+    expect(files['test/fixtures/people.yml']).toBeDefined();
+    await expect(addResource(dir, 'equipment', '--fields', 'name:string')).rejects.toThrow(/no plural in Rails/);
+  });
+
   it('refuses a resource that exists already, writing nothing', async () => {
     const dir = await generateRails();
     await addResource(dir, 'book', '--fields', 'title:string');
@@ -292,5 +310,71 @@ describe('nextMigrationNumber', () => {
   it('is one second past the newest migration when that is not earlier, across a minute and a day', () => {
     expect(nextMigrationNumber(['20261202074410_create_books.rb'], now)).toBe('20261202074411');
     expect(nextMigrationNumber(['20261231235959_create_books.rb'], now)).toBe('20270101000000');
+  });
+});
+
+describe('railsPlural', () => {
+  // `ruby -ractive_support/core_ext/string -e 'puts ARGV.map { |w| [w, w.pluralize].join("=") }'` with Rails 7.2.4
+  const RAILS_SAYS = [
+    'book=books',
+    'person=people',
+    'line_item=line_items',
+    'category=categories',
+    'box=boxes',
+    'match=matches',
+    'day=days',
+    'child=children',
+    'salesperson=salespeople',
+    'wife=wives',
+    'leaf=leafs',
+    'half=halves',
+    'hero=heros',
+    'tomato=tomatoes',
+    'bus=buses',
+    'status=statuses',
+    'alias=aliases',
+    'quiz=quizzes',
+    'mouse=mice',
+    'ox=oxen',
+    'matrix=matrices',
+    'vertex=vertices',
+    'index=indices',
+    'datum=data',
+    'medium=media',
+    'axis=axes',
+    'analysis=analyses',
+    'crisis=crises',
+    'octopus=octopi',
+    'virus=viri',
+    'hive=hives',
+    'archive=archives',
+    'safe=saves',
+    'cafe=caves',
+    'zombie=zombies',
+    'move=moves',
+    'man=men',
+    'woman=women',
+    'sex=sexes',
+    'shoe=shoes',
+    'fish=fish',
+    'equipment=equipment',
+    'money=money',
+    'news=news',
+    'series=series',
+    'sheep=sheep',
+    'day_of_week=day_of_weeks',
+    'key=keys',
+    'toy=toys',
+  ];
+  it.each(RAILS_SAYS.map((pair) => pair.split('=')))('pluralizes %s as Rails does: %s', (singular, plural) => {
+    expect(railsPlural(singular!) ?? singular).toBe(plural);
+  });
+  it('has no plural for the words Rails counts as uncountable', () => {
+    expect(['equipment', 'money', 'sheep', 'series'].map(railsPlural)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });
