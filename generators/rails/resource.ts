@@ -258,8 +258,12 @@ function schemaAnchor(schema: string, table: string): RegExp {
 /** `{ title: "A", pages: 42 }`, a Ruby hash literal of symbol keys. */
 const rubyHash = (entries: [string, string][]) => `{ ${entries.map(([key, value]) => `${key}: ${value}`).join(', ')} }`;
 
-function checkFields(fields: readonly Field[]): void {
-  for (const field of fields) {
+function checkFields(r: Resource): void {
+  for (const field of r.fields) {
+    if (field.name === r.name)
+      throw new UserError(
+        `The field name ${quote(field.name)} is reserved: it is the key of the ${r.words} a client sends ({"${r.name}": {…}}).`,
+      );
     const clash = RAILS_FIELD_NAMES[field.name];
     if (clash) throw new UserError(`The field name ${quote(field.name)} is reserved: it is ${clash}.`);
   }
@@ -292,7 +296,7 @@ export const railsResource: ResourceGenerator = {
   },
   actions(resource: Resource, _project: ProjectFacts, projectDir: string): ResourceAction[] {
     const r = asRailsNames(resource);
-    checkFields(r.fields);
+    checkFields(r);
     const migrations = listMigrations(projectDir);
     const schema = readText(projectDir, 'db/schema.rb');
     const creates = migrations.find((file) => file.endsWith(`_create_${r.plural}.rb`));

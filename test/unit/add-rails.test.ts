@@ -4,6 +4,7 @@
 // writing nothing. The smoke test (test/smoke/rails.add-checks.ts) runs what it writes.
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import nodePlop from 'node-plop';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FRAMEWORKS } from '../../generators/index.js';
 import { railsPlural } from '../../generators/rails/inflection.js';
@@ -236,6 +237,7 @@ describe('add resource in a Rails project', () => {
     [['book', '--fields', 'lock_version:integer'], /"lock_version" is reserved: it is the column Active Record uses/],
     [['book', '--fields', 'path:string'], /"path" is reserved: it is the URL the serializer adds/],
     [['book', '--fields', 'ensure:boolean'], /"ensure" is reserved: it is a Ruby keyword/],
+    [['book', '--fields', 'title:string,book:string'], /"book" is reserved: it is the key of the book a client sends/],
   ])('refuses %j, writing nothing', async (argv, message) => {
     const dir = await generateRails();
     const before = filesOf(dir);
@@ -299,6 +301,21 @@ describe('add resource in a Rails project', () => {
       /The resource "book" exists already \(app\/models\/book\.rb, .*\)\. Nothing was written\.$/,
     );
     expect(filesOf(dir)).toEqual(before);
+  });
+});
+
+describe('plain plop', () => {
+  it('runs the same generator as add (npm run plop -- --dest <project> rails:resource)', async () => {
+    const viaPlop = await generateRails();
+    const plop = await nodePlop(join(import.meta.dirname, '../../dist/generators/plopfile.js'), {
+      destBasePath: viaPlop,
+      force: false,
+    });
+    const result = await plop.getGenerator('rails:resource').runActions({ name: 'book', fields: 'title:string' });
+    expect(result.failures).toEqual([]);
+    const viaAdd = await generateRails();
+    await addResource(viaAdd, 'book', '--fields', 'title:string');
+    expect(filesOf(viaPlop)).toEqual(filesOf(viaAdd));
   });
 });
 
