@@ -113,10 +113,17 @@ const TAKEN_CONSTANTS: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
-/** `ActiveRecord` → `active_record`: the project name whose module name is that constant. */
+/** `ActiveRecord` → `active_record`: the project (or resource) name whose module is that constant. */
 function projectNameOf(constant: string): string {
   return constant.replace(/(?<=[a-z0-9])(?=[A-Z])/g, '_').toLowerCase();
 }
+
+/** The project (or resource) names that would define one of TAKEN_CONSTANTS, with what it is. */
+export const TAKEN_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(TAKEN_CONSTANTS).flatMap(([what, constants]) =>
+    constants.map((constant) => [projectNameOf(constant), `${constant}, ${what}`]),
+  ),
+);
 
 export const rails: FrameworkDefinition = {
   id: 'rails',
@@ -137,11 +144,7 @@ export const rails: FrameworkDefinition = {
   reservedNames: {
     ...libraryNames('gem', ['rails', 'rack', 'puma']),
     test: "Ruby's Test namespace (minitest, test-unit)",
-    ...Object.fromEntries(
-      Object.entries(TAKEN_CONSTANTS).flatMap(([what, constants]) =>
-        constants.map((constant) => [projectNameOf(constant), `${constant}, ${what}`]),
-      ),
-    ),
+    ...TAKEN_NAMES,
   },
   secrets: { secretKeyBase: { bytes: 64, encoding: 'hex' } },
   toolchain: [

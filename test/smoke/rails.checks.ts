@@ -37,7 +37,7 @@ function expectJsonError(response: HttpResponse, status: number, what: string): 
 }
 
 /** Issues an API token with the project's rake task (in the environment of `context`). */
-async function issueToken({ run }: SmokeContext, name: string): Promise<string> {
+export async function issueToken({ run }: SmokeContext, name: string): Promise<string> {
   const { stdout } = await run(['bin/rails', `api_tokens:create[${name}]`]);
   const token = stdout.trim().split('\n').pop() ?? '';
   assert.match(token, /^[1-9A-HJ-NP-Za-km-z]{24}$/, `api_tokens:create prints a 24-character token: ${stdout}`);
