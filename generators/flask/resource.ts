@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { quote, UserError } from '../../src/errors.js';
 import type { Field, FieldType, Resource } from '../../src/add/resource-model.js';
 import type { ProjectFacts, ResourceAction, ResourceGenerator } from '../../src/add/types.js';
-import { renderResourceTemplate } from '../../src/add/templates.js';
+import { resourceActions } from '../../src/add/templates.js';
 
 const LINE_LENGTH = 100;
 
@@ -336,33 +336,10 @@ export const flaskResource: ResourceGenerator = {
         `from ${pkg}.extensions import db`,
       ]),
     };
-    const render = (source: string) => renderResourceTemplate('flask', source, data);
-    const add = (path: string, source: string): ResourceAction => ({
-      type: 'add',
-      path,
-      source,
-      transform: () => render(source),
-      abortOnFail: true,
-    });
-    /** Inserts the rendered template before the anchor; `separated`: after two blank lines, not ending one. */
-    const insertBefore = (path: string, anchor: RegExp, source: string, separated = false): ResourceAction => {
-      const rendered = async () => {
-        const text = await render(source);
-        return separated ? `\n\n\n${text.trim()}` : text;
-      };
-      return {
-        type: 'modify',
-        path,
-        anchor,
-        source,
-        render: rendered,
-        transform: async (text) => {
-          const insert = await rendered();
-          return text.replace(anchor, (line) => insert + line);
-        },
-        abortOnFail: true,
-      };
-    };
+    const { add, modify, before } = resourceActions('flask', data);
+    /** `separated`: the rendered template after two blank lines, not ending one. */
+    const insertBefore = (path: string, anchor: RegExp, source: string, separated = false) =>
+      before(path, anchor, source, separated ? (text) => `\n\n\n${text.trim()}` : undefined);
     const openapi = `${pkg}/api/openapi.py`;
     const openapiText = readText(projectDir, openapi);
     const apiInit = `${pkg}/api/__init__.py`;
@@ -376,13 +353,7 @@ export const flaskResource: ResourceGenerator = {
         ? [add(`migrations/versions/${migration.revision}_create_${r.plural}.py`, 'migrations/create.py.hbs')]
         : []),
       // the api blueprint imports the modules that register routes on it
-      {
-        type: 'modify',
-        path: apiInit,
-        pattern: ROUTE_MODULES,
-        template: routeModulesWith(readText(projectDir, apiInit), r),
-        abortOnFail: true,
-      },
+      modify(apiInit, ROUTE_MODULES, routeModulesWith(readText(projectDir, apiInit), r)),
       // the OpenAPI document: imports, the resource's constants, paths and schemas
       ...importEdits(openapi, openapiText, [
         ...(/^from \.\. import fields$/m.test(openapiText) ? [] : ['from .. import fields']),

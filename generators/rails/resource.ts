@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { UserError, quote } from '../../src/errors.js';
 import type { Field, Resource } from '../../src/add/resource-model.js';
 import type { ProjectFacts, ResourceAction, ResourceGenerator } from '../../src/add/types.js';
-import { renderResourceTemplate } from '../../src/add/templates.js';
+import { resourceActions } from '../../src/add/templates.js';
 import { railsPlural, withRailsPlural } from './inflection.js';
 import { RAILS_RESOURCE_NAMES, RAILS_FIELD_NAMES } from './reserved.js';
 
@@ -338,32 +338,7 @@ export const railsResource: ResourceGenerator = {
       a: /^[aeio]/.test(r.name) ? 'an' : 'a',
       sentencePlural: r.pluralWords.charAt(0).toUpperCase() + r.pluralWords.slice(1),
     };
-    const render = (source: string) => renderResourceTemplate('rails', source, data);
-    const add = (path: string, source: string): ResourceAction => ({
-      type: 'add',
-      path,
-      source,
-      transform: () => render(source),
-      abortOnFail: true,
-    });
-    /** Inserts the rendered `source` before `anchor`, which stays. */
-    const insertBefore = (
-      path: string,
-      anchor: RegExp,
-      source: string,
-      around = (text: string) => text,
-    ): ResourceAction => ({
-      type: 'modify',
-      path,
-      anchor,
-      source,
-      render: () => render(source),
-      transform: async (text) => {
-        const rendered = around(await render(source));
-        return text.replace(anchor, (line) => rendered + line);
-      },
-      abortOnFail: true,
-    });
+    const { add, modify, append, before: insertBefore } = resourceActions('rails', data);
     const schemaTable = schemaAnchor(schema, r.plural);
     const lastTable = !schemaTable.source.startsWith('^ {2}create_table');
     return [
@@ -378,22 +353,13 @@ export const railsResource: ResourceGenerator = {
         'test/controllers/api/v1/resources_controller_test.rb.hbs',
       ),
       // the route, in the api/v1 namespace beside the articles
-      {
-        type: 'append',
-        path: 'config/routes.rb',
-        pattern: /^ {6}resources :articles, param: :slug$/m,
-        template: `      resources :${r.plural}`,
-        unique: false,
-        abortOnFail: true,
-      },
+      append('config/routes.rb', /^ {6}resources :articles, param: :slug$/m, `      resources :${r.plural}`),
       // db/schema.rb as `bin/rails db:migrate` dumps it: the new version, the table in name order
-      {
-        type: 'modify',
-        path: 'db/schema.rb',
-        pattern: /(ActiveRecord::Schema\[\d+\.\d+\]\.define\(version: )[\d_]+(?=\) do)/,
-        template: `$1${schemaVersionOf(number)}`,
-        abortOnFail: true,
-      },
+      modify(
+        'db/schema.rb',
+        /(ActiveRecord::Schema\[\d+\.\d+\]\.define\(version: )[\d_]+(?=\) do)/,
+        `$1${schemaVersionOf(number)}`,
+      ),
       insertBefore('db/schema.rb', schemaTable, 'db/schema-table.rb.hbs', (table) =>
         lastTable ? `\n${table}` : `${table}\n`,
       ),

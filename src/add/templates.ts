@@ -22,20 +22,24 @@ export async function renderResourceTemplate(framework: string, source: string, 
  */
 export function resourceActions(framework: string, data: unknown) {
   const render = (source: string) => renderResourceTemplate(framework, source, data);
+  // `around` shapes the rendered text (blank lines about it) before it is placed
   const atAnchor =
     (place: (rendered: string, matched: string) => string) =>
-    (path: string, anchor: RegExp, source: string): ResourceAction => ({
-      type: 'modify',
-      path,
-      anchor,
-      source,
-      render: () => render(source),
-      transform: async (text) => {
-        const rendered = await render(source);
-        return text.replace(anchor, (matched) => place(rendered, matched));
-      },
-      abortOnFail: true,
-    });
+    (path: string, anchor: RegExp, source: string, around = (text: string) => text): ResourceAction => {
+      const rendered = async () => around(await render(source));
+      return {
+        type: 'modify',
+        path,
+        anchor,
+        source,
+        render: rendered,
+        transform: async (text) => {
+          const insert = await rendered();
+          return text.replace(anchor, (matched) => place(insert, matched));
+        },
+        abortOnFail: true,
+      };
+    };
   return {
     render,
     add: (path: string, source: string): ResourceAction => ({
