@@ -2,55 +2,22 @@
 // the CLI (no install, no git) and copied for each test, then `runAdd` in the copy,
 // checking the app it writes, its edits of settings, URLconf and OpenAPI document, and
 // that every refusal writes nothing. The Python itself is run by the add smoke test.
-import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { pyCall, pyLiteral } from '../../generators/django/python-layout.js';
-import { runAdd } from '../../src/add/command.js';
-import { runCli } from '../../src/main.js';
-import { tempDir } from './helpers.js';
-
-let pristine: string;
-
-beforeAll(async () => {
-  pristine = join(tempDir(), 'shelf');
-  const quiet = { write: () => true };
-  const code = await runCli([pristine, '--framework', 'django', '--yes', '--no-install', '--no-git'], {
-    cwd: tempDir(),
-    env: {},
-    stdin: {},
-    stdout: quiet,
-    stderr: quiet,
-  } as never);
-  expect(code).toBe(0);
-});
+import { add, generate, snapshot } from './add-helpers.js';
 
 /** A fresh copy of the generated Django project. */
-function project(): string {
-  const dir = join(tempDir(), 'shelf');
-  cpSync(pristine, dir, { recursive: true });
-  return dir;
-}
-
-function files(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    (readdirSync(dir, { recursive: true }) as string[])
-      .filter((path) => statSync(join(dir, path)).isFile())
-      .map((path) => [relative(dir, join(dir, path)), readFileSync(join(dir, path), 'utf8')]),
-  );
-}
-
-async function addResource(dir: string, ...argv: string[]): Promise<string> {
-  let out = '';
-  await runAdd(['resource', ...argv], { cwd: dir, stdout: { write: (text: string) => (out += text) } });
-  return out;
-}
+const project = () => generate('django');
+const files = snapshot;
+const addResource = async (dir: string, ...argv: string[]) => (await add(dir, 'resource', ...argv)).out;
 
 const BOOK = ['book', '--fields', 'title:string,pages:integer,published:boolean'];
 
 describe('add resource in a Django project', () => {
   it('writes the app books/ and registers it in the settings, the URLconf and the OpenAPI document', async () => {
-    const dir = project();
+    const dir = await project();
     const before = files(dir);
     const out = await addResource(dir, ...BOOK);
     const after = files(dir);
@@ -113,7 +80,7 @@ describe('add resource in a Django project', () => {
   });
 
   it('lands a second resource beside the first: after it in the settings and URLs, imports sorted', async () => {
-    const dir = project();
+    const dir = await project();
     await addResource(dir, ...BOOK);
     await addResource(dir, 'author', '--fields', 'name:string');
     const after = files(dir);
@@ -133,7 +100,7 @@ describe('add resource in a Django project', () => {
   });
 
   it('maps all seven field types, required and optional, onto Django fields and strict JSON form fields', async () => {
-    const dir = project();
+    const dir = await project();
     await addResource(
       dir,
       'item',
@@ -174,13 +141,13 @@ describe('add resource in a Django project', () => {
   });
 
   it('leaves one blank line before the Django imports when forms.py needs no standard library', async () => {
-    const dir = project();
+    const dir = await project();
     await addResource(dir, ...BOOK);
     expect(files(dir)['books/forms.py']).toContain('"""\n\nfrom django import forms\n');
   });
 
   it('lays out long names as ruff format would: no line of the app or its registration over 100', async () => {
-    const dir = project();
+    const dir = await project();
     const name = 'an_extremely_long_resource_name_for_test';
     const field = 'field_name_that_is_really_long_as_wel';
     await addResource(
@@ -206,7 +173,7 @@ describe('add resource in a Django project', () => {
   });
 
   it('prints the files and edits with --dry-run, writing nothing', async () => {
-    const dir = project();
+    const dir = await project();
     const before = files(dir);
     const out = await addResource(dir, ...BOOK, '--dry-run');
     expect(out).toContain('create  books/migrations/0001_initial.py');
@@ -217,7 +184,7 @@ describe('add resource in a Django project', () => {
   });
 
   it('refuses an existing resource, and names Django or the starter reserves, writing nothing', async () => {
-    const dir = project();
+    const dir = await project();
     await addResource(dir, ...BOOK);
     const before = files(dir);
     const refusals: [string[], RegExp][] = [
@@ -234,7 +201,7 @@ describe('add resource in a Django project', () => {
   });
 
   it('refuses when a file it registers in lost its anchor line, writing nothing', async () => {
-    const dir = project();
+    const dir = await project();
     const edits: [string, string, string][] = [
       ['config/settings/base.py', '    "accounts",\n', '    "users",\n'],
       ['config/urls.py', 'include("accounts.api_urls")', 'include("api.urls")'],

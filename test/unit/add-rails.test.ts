@@ -2,50 +2,17 @@
 // edits of config/routes.rb, config/openapi.yml and db/schema.rb (as `bin/rails
 // db:migrate` would dump it), a second resource beside the first, and every refusal
 // writing nothing. The smoke test (test/smoke/rails.add-checks.ts) runs what it writes.
-import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodePlop from 'node-plop';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FRAMEWORKS } from '../../generators/index.js';
 import { railsPlural } from '../../generators/rails/inflection.js';
 import { nextMigrationNumber } from '../../generators/rails/resource.js';
-import { runAdd } from '../../src/add/command.js';
-import { planProject } from '../../src/plan.js';
-import { buildTemplateData } from '../../src/template-data.js';
-import { withRecord } from '../../src/update/record.js';
-import { writePlannedFiles } from '../../src/write-project.js';
-import { tempDir } from './helpers.js';
+import { add, generate, snapshot } from './add-helpers.js';
 
-const rails = FRAMEWORKS.find((framework) => framework.id === 'rails')!;
-
-const generated = new Map<string, string>();
-
-/** A fresh copy of a project generated once per set of options (copying is faster than rendering). */
-async function generateRails(options: Record<string, string> = {}): Promise<string> {
-  const key = JSON.stringify(options);
-  if (!generated.has(key)) {
-    const data = buildTemplateData('shelf', rails, options);
-    const dir = tempDir();
-    await writePlannedFiles(dir, await withRecord(await planProject(rails, data), data));
-    generated.set(key, dir);
-  }
-  const copy = tempDir();
-  cpSync(generated.get(key)!, copy, { recursive: true });
-  return copy;
-}
-
-function filesOf(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const path of readdirSync(dir, { recursive: true }) as string[])
-    if (statSync(join(dir, path)).isFile()) files[path] = readFileSync(join(dir, path), 'utf8');
-  return files;
-}
-
-async function addResource(dir: string, ...argv: string[]): Promise<string> {
-  let out = '';
-  await runAdd(['resource', ...argv], { cwd: dir, stdout: { write: (text: string) => (out += text) } });
-  return out;
-}
+const generateRails = (options: Record<string, string> = {}) => generate('rails', options);
+const filesOf = snapshot;
+const addResource = async (dir: string, ...argv: string[]) => (await add(dir, 'resource', ...argv)).out;
 
 const migrationsOf = (files: Record<string, string>) =>
   Object.keys(files)
