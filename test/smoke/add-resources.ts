@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import type { HttpResponse } from './http.js';
 import { CLI, runStep, type SmokeRun } from './run.js';
-import type { SmokeContext } from './types.js';
+import type { AttackChecks, SmokeChecks, SmokeContext } from './types.js';
 
 export interface SmokeResource {
   /** singular snake_case, as given to `add resource` */
@@ -92,4 +92,31 @@ export async function envValue({ projectDir }: SmokeContext, key: string): Promi
   const value = new RegExp(`^${key}="?([^"\\n]+)"?$`, 'm').exec(await readFile(join(projectDir, '.env'), 'utf8'))?.[1];
   assert.ok(value, `.env holds ${key}`);
   return value;
+}
+
+/**
+ * A starter's SmokeChecks with the resources' own checks run after the starter's, in
+ * development and then in production; `attack` replaces the starter's own attack check
+ * where the resources change what it may assume.
+ */
+export function withResourceChecks(
+  base: SmokeChecks,
+  checkResources: (context: SmokeContext, mode: 'development' | 'production') => Promise<void>,
+  attack?: AttackChecks['check'],
+): SmokeChecks {
+  return {
+    ...base,
+    async check(context) {
+      await base.check(context);
+      await checkResources(context, 'development');
+    },
+    production: {
+      ...base.production,
+      async check(context) {
+        await base.production.check(context);
+        await checkResources(context, 'production');
+      },
+      attack: attack ? { ...base.production.attack, check: attack } : base.production.attack,
+    },
+  };
 }

@@ -5,10 +5,10 @@
 // (which the attack stage then fuzzes, the new operations included); with --db postgres,
 // rows of PostgreSQL. The starter caches no API answer, so neither do the resources.
 import assert from 'node:assert/strict';
-import { expectStatus, RESOURCES, type SmokeResource } from './add-resources.js';
+import { expectStatus, RESOURCES, type SmokeResource, withResourceChecks } from './add-resources.js';
 import djangoChecks from './django.checks.js';
 import { formToken, HttpClient } from './http.js';
-import type { SmokeChecks, SmokeContext } from './types.js';
+import type { SmokeContext } from './types.js';
 
 const PASSWORD = 'smoke-test-passphrase-42';
 const pathOf = (resource: SmokeResource) => `/api/${resource.name}s/`;
@@ -120,21 +120,8 @@ async function checkResources(context: SmokeContext, production: boolean): Promi
   }
 }
 
-const checks: SmokeChecks = {
-  ...djangoChecks,
-  async check(context) {
-    await djangoChecks.check(context);
-    await checkResources(context, false);
-  },
-  production: {
-    ...djangoChecks.production,
-    async check(context) {
-      await djangoChecks.production.check(context);
-      await checkResources(context, true);
-    },
-    // The starter's own attacks count no writes; the harness's then send every write of the
-    // document (the resources' six among them) anonymously and fuzz them logged in.
-  },
-};
+// The starter's own attacks count no writes; the harness's then send every write of the
+// document (the resources' six among them) anonymously and fuzz them logged in.
+const checks = withResourceChecks(djangoChecks, (context, mode) => checkResources(context, mode === 'production'));
 
 export default checks;

@@ -4,9 +4,9 @@
 // without it or with a forged one, and in the served OpenAPI document (which the attack
 // stage then fuzzes, the new operations included).
 import assert from 'node:assert/strict';
-import { expectStatus, RESOURCES, type SmokeResource } from './add-resources.js';
+import { expectStatus, RESOURCES, type SmokeResource, withResourceChecks } from './add-resources.js';
 import flaskChecks from './flask.checks.js';
-import type { SmokeChecks, SmokeContext } from './types.js';
+import type { SmokeContext } from './types.js';
 
 // The token flask.checks.ts gives the server (its env), so the same writes are allowed.
 const BEARER = { authorization: `Bearer ${flaskChecks.env!.API_TOKEN}` };
@@ -89,54 +89,43 @@ async function checkResources(context: SmokeContext, { cached }: { cached: boole
   }
 }
 
-const checks: SmokeChecks = {
-  ...flaskChecks,
-  async check(context) {
-    await flaskChecks.check(context);
-    // `flask run` is one process: its cache is the one every request sees
-    await checkResources(context, { cached: context.options.cache !== 'none' });
-  },
-  production: {
-    ...flaskChecks.production,
-    async check(context) {
-      await flaskChecks.production.check(context);
-      // three gunicorn workers, each with its own SimpleCache: no cache hit to count on
-      await checkResources(context, { cached: false });
-    },
-    attack: {
-      ...flaskChecks.production.attack,
-      // The starter's own attack checks the notes' writes; the same forgeries on every
-      // resource's writes are refused too and change nothing, then the harness fuzzes.
-      async check(context) {
-        await flaskChecks.production.attack.check(context);
-        const api = context.client();
-        const forgeries: Record<string, string>[] = [
-          {},
-          { authorization: `${BEARER.authorization.slice(0, -1)}x` },
-          { authorization: `Basic ${BEARER.authorization.slice('Bearer '.length)}` },
-        ];
-        for (const resource of RESOURCES) {
-          const path = pathOf(resource);
-          const created = await api.sendJson('POST', path, resource.sample, BEARER);
-          expectStatus(created, 201, `POST ${path}`);
-          const url = `${path}/${(created.json as Item).id}`;
-          const before = (await api.get(url)).text;
-          for (const [method, target] of [
-            ['POST', path],
-            ['PUT', url],
-            ['PATCH', url],
-            ['DELETE', url],
-          ] as const) {
-            for (const headers of forgeries) {
-              const response = await api.sendJson(method, target, resource.change, headers);
-              expectStatus(response, 401, `${method} ${target} with ${JSON.stringify(headers)}`);
-            }
-          }
-          assert.equal((await api.get(url)).text, before, `${url} is unchanged after the refused writes`);
-        }
-      },
-    },
-  },
-};
+// The starter's own attack checks the notes' writes; the same forgeries on every
+// resource's writes are refused too and change nothing, then the harness fuzzes.
+async function attackWrites(context: SmokeContext): Promise<void> {
+  await flaskChecks.production.attack.check(context);
+  const api = context.client();
+  const forgeries: Record<string, string>[] = [
+    {},
+    { authorization: `${BEARER.authorization.slice(0, -1)}x` },
+    { authorization: `Basic ${BEARER.authorization.slice('Bearer '.length)}` },
+  ];
+  for (const resource of RESOURCES) {
+    const path = pathOf(resource);
+    const created = await api.sendJson('POST', path, resource.sample, BEARER);
+    expectStatus(created, 201, `POST ${path}`);
+    const url = `${path}/${(created.json as Item).id}`;
+    const before = (await api.get(url)).text;
+    for (const [method, target] of [
+      ['POST', path],
+      ['PUT', url],
+      ['PATCH', url],
+      ['DELETE', url],
+    ] as const) {
+      for (const headers of forgeries) {
+        const response = await api.sendJson(method, target, resource.change, headers);
+        expectStatus(response, 401, `${method} ${target} with ${JSON.stringify(headers)}`);
+      }
+    }
+    assert.equal((await api.get(url)).text, before, `${url} is unchanged after the refused writes`);
+  }
+}
+
+// `flask run` is one process: its cache is the one every request sees; production runs
+// three gunicorn workers, each with its own SimpleCache: no cache hit to count on
+const checks = withResourceChecks(
+  flaskChecks,
+  (context, mode) => checkResources(context, { cached: mode === 'development' && context.options.cache !== 'none' }),
+  attackWrites,
+);
 
 export default checks;

@@ -5,9 +5,9 @@
 // --db postgres, and in the served OpenAPI document — which the attack stage then fuzzes
 // with the new operations. The starter caches no list, so there is no cache to check.
 import assert from 'node:assert/strict';
-import { expectStatus, RESOURCES, type SmokeResource } from './add-resources.js';
+import { expectStatus, RESOURCES, type SmokeResource, withResourceChecks } from './add-resources.js';
 import laravelChecks, { createAccount, type Account } from './laravel.checks.js';
-import type { SmokeChecks, SmokeContext } from './types.js';
+import type { SmokeContext } from './types.js';
 
 const pathOf = (resource: SmokeResource) => `/api/${resource.name}s`;
 
@@ -99,19 +99,8 @@ async function checkResources(context: SmokeContext, stage: string): Promise<voi
   }
 }
 
-const checks: SmokeChecks = {
-  ...laravelChecks,
-  async check(context) {
-    await laravelChecks.check(context);
-    await checkResources(context, 'dev');
-  },
-  production: {
-    ...laravelChecks.production,
-    async check(context) {
-      await laravelChecks.production.check(context);
-      await checkResources(context, 'prod');
-    },
-  },
-};
+const checks = withResourceChecks(laravelChecks, (context, mode) =>
+  checkResources(context, mode === 'development' ? 'dev' : 'prod'),
+);
 
 export default checks;

@@ -5,10 +5,10 @@
 // dropped by a write, the rows in PostgreSQL (with --db postgres), and both resources in
 // the served OpenAPI document, which the attack stage then fuzzes.
 import assert from 'node:assert/strict';
-import { expectStatus, RESOURCES, type SmokeResource } from './add-resources.js';
+import { expectStatus, RESOURCES, type SmokeResource, withResourceChecks } from './add-resources.js';
 import type { HttpClient } from './http.js';
 import railsChecks, { issueToken } from './rails.checks.js';
-import type { SmokeChecks, SmokeContext } from './types.js';
+import type { SmokeContext } from './types.js';
 
 const HTTPS = { 'x-forwarded-proto': 'https' };
 
@@ -126,19 +126,6 @@ async function checkResources(context: SmokeContext, environment: 'development' 
   for (const resource of RESOURCES) await checkResource(context, resource, token, environment);
 }
 
-const checks: SmokeChecks = {
-  ...railsChecks,
-  async check(context) {
-    await railsChecks.check(context);
-    await checkResources(context, 'development');
-  },
-  production: {
-    ...railsChecks.production,
-    async check(context) {
-      await railsChecks.production.check(context);
-      await checkResources(context, 'production');
-    },
-  },
-};
+const checks = withResourceChecks(railsChecks, checkResources);
 
 export default checks;
